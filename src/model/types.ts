@@ -1,0 +1,136 @@
+/**
+ * The data that flows between build stages. Types only: every value is plain, read-only data,
+ * so a stage can never change what an earlier stage produced.
+ */
+
+/** How bad a problem found in a seed is: errors fail the build (exit 1) after it finishes. */
+export type Severity = 'error' | 'warning';
+
+/** A problem found in one seed file, tied to a 1-based line; the build goes on. */
+export interface Diagnostic {
+  readonly file: string;
+  readonly line: number;
+  readonly severity: Severity;
+  /** A short stable identifier of the check that fired, e.g. `invalid-utf8`. */
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** A seed file as discovered on disk: its path relative to the seeds folder and its raw bytes. */
+export interface SeedFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Where an article was found: a seed path relative to the seeds folder and its headline's line. */
+export interface SourceRef {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** Optional per-file metadata from validated YAML front matter. */
+export interface FrontMatter {
+  readonly date?: string;
+  readonly countries?: readonly string[];
+  readonly topics?: readonly string[];
+  readonly credit?: string;
+  readonly slug?: string;
+  readonly source_url?: string;
+  readonly byline?: string;
+  readonly summary?: string;
+  readonly editor_note?: string;
+}
+
+/** One article as read from one seed file, noise and repeated blocks removed. */
+export interface ParsedArticle {
+  readonly headline: string;
+  readonly captions: readonly string[];
+  readonly paragraphs: readonly string[];
+  readonly source: SourceRef;
+  readonly meta: FrontMatter;
+}
+
+/** The result of parsing one seed file. */
+export interface ParsedSeed {
+  readonly file: string;
+  readonly articles: readonly ParsedArticle[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Article-like blocks in the file that could not be turned into articles (each has a diagnostic). */
+  readonly quarantined: number;
+}
+
+/** An article after cross-file de-duplication: one story, every place it was found. */
+export interface MergedArticle extends Omit<ParsedArticle, 'source'> {
+  readonly sources: readonly SourceRef[];
+}
+
+/** Why a topic was chosen: the matched terms and the score they add up to. */
+export interface TopicEvidence {
+  readonly topic: string;
+  readonly score: number;
+  readonly terms: readonly string[];
+}
+
+/** Where an article's date came from. */
+export type DateSource = 'front-matter' | 'body' | 'caption';
+
+/** A fully enriched article, ready to be collated and rendered. */
+export interface Article {
+  readonly id: string;
+  readonly slug: string;
+  readonly headline: string;
+  readonly captions: readonly string[];
+  readonly credit: string | null;
+  readonly date: string | null;
+  readonly dateSource: DateSource | null;
+  readonly countries: readonly string[];
+  readonly topics: readonly string[];
+  readonly topicEvidence: readonly TopicEvidence[];
+  readonly paragraphs: readonly string[];
+  readonly sources: readonly SourceRef[];
+  readonly meta: FrontMatter;
+}
+
+/** A named group of articles (a country, a topic, a credit or a month), newest first. */
+export interface Collection {
+  readonly key: string;
+  readonly name: string;
+  readonly articleIds: readonly string[];
+}
+
+/** The whole archive: articles newest first and their indexes. */
+export interface Archive {
+  readonly articles: readonly Article[];
+  readonly byId: ReadonlyMap<string, Article>;
+  readonly countries: readonly Collection[];
+  readonly topics: readonly Collection[];
+  readonly credits: readonly Collection[];
+  readonly months: readonly Collection[];
+}
+
+/** One output file to produce: where it goes, how to render it, and what it depends on. */
+export interface PagePlan {
+  /** Output path relative to the output folder, POSIX separators, e.g. `articles/x/index.html`. */
+  readonly path: string;
+  /** Template name (eta, without extension), or a non-HTML renderer name such as `json:articles`. */
+  readonly template: string;
+  /** Ids of the articles whose content this page shows: a page is stale when one of them changes. */
+  readonly dependsOn: readonly string[];
+  /** The read-only data the template gets. */
+  readonly view: unknown;
+}
+
+/** A rendered output file. */
+export interface RenderedFile {
+  readonly path: string;
+  readonly contents: string | Uint8Array;
+}
+
+/** Counts and problems of a build, written to `data/report.json`. */
+export interface BuildReport {
+  readonly files: number;
+  readonly articles: number;
+  readonly duplicates: number;
+  readonly quarantined: number;
+  readonly problems: readonly Diagnostic[];
+}

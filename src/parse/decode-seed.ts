@@ -1,0 +1,124 @@
+import type { Diagnostic } from '../model/types.js';
+
+/** Limits that keep one hostile seed from taking the build down; documented in README "Safety". */
+export interface DecodeLimits {
+  /** Largest seed file read, in bytes (default 5 MiB). */
+  readonly maxFileBytes: number;
+  /** Longest line kept, in characters (default 100,000); a longer one is dropped with an error. */
+  readonly maxLineChars: number;
+}
+
+/** Default limits: 5 MiB a file, 100,000 characters a line. */
+export const defaultDecodeLimits = {
+  maxFileBytes: 5 * 1024 * 1024,
+  maxLineChars: 100_000,
+} satisfies DecodeLimits;
+
+/** A seed decoded to normalised lines: NFC, no BOM, no CR, no trailing white space. */
+export interface DecodedSeed {
+  /** Line `i` of the array is line `i + 1` of the file. */
+  readonly lines: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Decodes a seed's bytes into normalised lines, or reports why it cannot (empty, too large,
+ * binary, invalid UTF-8) with the file and line. Bytes are never silently replaced by U+FFFD.
+ */
+export function decodeSeed(
+  file: string,
+  bytes: Uint8Array,
+  limits: DecodeLimits = defaultDecodeLimits,
+): DecodedSeed {
+  const fail = (line: number, rule: string, message: string): DecodedSeed => ({
+    lines: [],
+    diagnostics: [{ file, line, severity: 'error', rule, message }],
+  });
+  if (bytes.length === 0) {
+    return fail(1, 'empty-file', 'the file is empty; add articles or delete it');
+  }
+  if (bytes.length > limits.maxFileBytes) {
+    return fail(
+      1,
+      'file-too-large',
+      `the file is ${bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit; split it into smaller seed files`,
+    );
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return fail(
+      lineOfOffset(bytes, nul),
+      'binary-file',
+      'the file holds NUL bytes, so it is binary, not a text seed; remove it from the seeds folder',
+    );
+  }
+  let text: string;
+  try {
+    text = fatalDecoder.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    return fail(
+      lineOfOffset(bytes, bad),
+      'invalid-utf8',
+      `invalid UTF-8 at byte ${bad}; re-save the file as UTF-8`,
+    );
+  }
+  const diagnostics: Diagnostic[] = [];
+  const lines = text
+    .normalize('NFC')
+    .split(/\r\n|\r|\n/)
+    .map((raw, i) => {
+      if (raw.length > limits.maxLineChars) {
+        diagnostics.push({
+          file,
+          line: i + 1,
+          severity: 'error',
+          rule: 'line-too-long',
+          message: `line of ${raw.length} characters is over the ${limits.maxLineChars}-character limit and was left out; break it into paragraphs`,
+        });
+        return '';
+      }
+      return raw.trimEnd();
+    });
+  if (!lines.some((l) => l.trim() !== '') && diagnostics.length === 0) {
+    diagnostics.push({
+      file,
+      line: 1,
+      severity: 'error',
+      rule: 'empty-file',
+      message: 'the file holds only white space; add articles or delete it',
+    });
+  }
+  return { lines: lines.map((l) => (l.trim() === '' ? '' : l)), diagnostics };
+}
+
+/** 1-based line number of a byte offset, counting LF, CRLF and lone CR as line ends. */
+function lineOfOffset(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    const b = bytes[i];
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+  }
+  return line;
+}
+
+/** Offset of the first byte that breaks UTF-8 (the fatal decoder does not say where). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    const chunk = bytes.subarray(i, i + need + 1);
+    if (chunk.length < need + 1) return i;
+    try {
+      fatalDecoder.decode(chunk);
+    } catch {
+      return i;
+    }
+    i += need + 1;
+  }
+  return Math.max(0, bytes.length - 1);
+}

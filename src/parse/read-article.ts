@@ -1,0 +1,100 @@
+import type { Block } from './split-blocks.js';
+import { captionCredit, collapseSpace, isNoiseLine, textKey } from './text-key.js';
+
+/** The parts of one article read from its blocks. */
+export interface ArticleParts {
+  readonly headline: string;
+  readonly line: number;
+  readonly captions: readonly string[];
+  readonly paragraphs: readonly string[];
+}
+
+interface Entry {
+  readonly text: string;
+  readonly block: number;
+}
+
+/** Longest line taken for a caption printed only after the repeated headline. */
+const maxCaptionChars = 1000;
+
+/**
+ * Reads one article from its blocks: the headline, the distinct captions, and the body
+ * paragraphs with scrape noise (`TT`, bare numbers), the repeated headline and captions, and
+ * exact repeats removed. `repeatAt` is the index of the block that repeats the headline, or -1.
+ */
+export function readArticle(blocks: readonly Block[], repeatAt: number): ArticleParts {
+  const entries: Entry[] = blocks.flatMap((b, block) => b.lines.map((text) => ({ text, block })));
+  const headline = collapseSpace(entries[0]!.text);
+  const headKey = textKey(headline);
+  const captions: string[] = [];
+  const captionKeys = new Set<string>();
+  const addCaption = (text: string): void => {
+    const caption = collapseSpace(text);
+    const key = textKey(caption);
+    if (key !== headKey && !captionKeys.has(key)) {
+      captionKeys.add(key);
+      captions.push(caption);
+    }
+  };
+
+  let pos = 1;
+  if (repeatAt > 0) {
+    // Everything between the headline and its repeat is captions or noise.
+    for (; pos < entries.length && entries[pos]!.block < repeatAt; pos++) {
+      if (!isNoiseLine(entries[pos]!.text)) addCaption(entries[pos]!.text);
+    }
+    pos++; // the repeated headline itself
+  }
+  // After the (repeated) headline: captions printed again, noise, and captions seen only here.
+  const captionBlockLimit = (repeatAt > 0 ? repeatAt : 0) + 1;
+  const hadCaptions = captions.length > 0;
+  let lastHeaderBlock = repeatAt > 0 ? repeatAt : 0;
+  for (; pos < entries.length; pos++) {
+    const { text, block } = entries[pos]!;
+    const key = textKey(text);
+    const knownCaption = captionKeys.has(key) || key === headKey;
+    const newCaption =
+      !hadCaptions &&
+      block <= Math.max(captionBlockLimit, lastHeaderBlock) &&
+      text.length <= maxCaptionChars &&
+      captionCredit(text) !== null;
+    if (!(isNoiseLine(text) || knownCaption || newCaption)) break;
+    if (newCaption && !knownCaption) addCaption(text);
+    lastHeaderBlock = block;
+  }
+
+  // The body: the rest, one paragraph per block.
+  const bodyLines: string[][] = blocks.map(() => []);
+  for (let i = pos; i < entries.length; i++) bodyLines[entries[i]!.block]!.push(entries[i]!.text);
+  const paragraphs = cleanParagraphs(bodyLines.map(joinParagraph), headline, captions);
+  return { headline, line: blocks[0]!.line, captions, paragraphs };
+}
+
+/** Joins the lines of one block into a paragraph, leaving out noise lines. */
+export function joinParagraph(lines: readonly string[]): string {
+  return collapseSpace(lines.filter((l) => !isNoiseLine(l)).join(' '));
+}
+
+/**
+ * Removes from body paragraphs what the scrape printed again: the headline, the captions, a
+ * paragraph printed twice in a row, and a long paragraph printed again later.
+ */
+export function cleanParagraphs(
+  paragraphs: readonly string[],
+  headline: string,
+  captions: readonly string[],
+): string[] {
+  const skip = new Set([headline, ...captions].map(textKey));
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  let lastKey = '';
+  for (const text of paragraphs) {
+    const key = textKey(text);
+    if (text === '' || skip.has(key)) continue;
+    if (key === lastKey || (seen.has(key) && key.length >= 40)) continue;
+    seen.add(key);
+    lastKey = key;
+    kept.push(text);
+  }
+  return kept;
+}

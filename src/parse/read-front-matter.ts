@@ -1,0 +1,130 @@
+import matter from 'gray-matter';
+import { parse as parseYaml } from 'yaml';
+import type { Diagnostic, FrontMatter } from '../model/types.js';
+
+/** Front matter read from the top of a seed: the metadata and where the body starts. */
+export interface FrontMatterResult {
+  readonly meta: FrontMatter;
+  /** Index into the lines of the first line after the front matter (0 when there is none). */
+  readonly bodyStart: number;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Largest front matter read, in characters: gray-matter's comment regex is quadratic. */
+export const maxFrontMatterChars = 16 * 1024;
+
+const stringKeys = ['credit', 'slug', 'source_url', 'byline', 'summary', 'editor_note'] as const;
+const knownKeys = new Set<string>(['date', 'countries', 'topics', ...stringKeys]);
+
+/** gray-matter would `eval` JavaScript front matter; this engine makes sure it never runs. */
+function refuseEngine(): never {
+  throw new Error('executable front matter is not allowed');
+}
+
+const engines = {
+  yaml: {
+    parse: (source: string): object => parseYaml(source, { maxAliasCount: 50, schema: 'core' }) ?? {},
+    stringify: refuseEngine,
+  },
+  js: { parse: refuseEngine, stringify: refuseEngine },
+  javascript: { parse: refuseEngine, stringify: refuseEngine },
+};
+
+/**
+ * Reads optional YAML front matter from the first lines of a seed and validates it against a
+ * strict schema. Only a first line that is exactly `---` opens front matter; `---js` and other
+ * languages are refused without running anything; `--- Breaking ---` is body text.
+ */
+export function readFrontMatter(file: string, lines: readonly string[]): FrontMatterResult {
+  const none: FrontMatterResult = { meta: {}, bodyStart: 0, diagnostics: [] };
+  const first = lines[0]?.replace(/^\uFEFF/, '') ?? '';
+  const opener = /^---([A-Za-z]*)$/.exec(first);
+  if (!opener) return none;
+  const problem = (line: number, rule: string, message: string): Diagnostic => ({
+    file, line, severity: 'error', rule, message,
+  });
+  let close = -1;
+  let size = 0;
+  for (let i = 1; i < lines.length && size <= maxFrontMatterChars; i++) {
+    if (lines[i] === '---') {
+      close = i;
+      break;
+    }
+    size += (lines[i]?.length ?? 0) + 1;
+  }
+  if (close === -1) {
+    const why = size > maxFrontMatterChars
+      ? `front matter is over ${maxFrontMatterChars} characters or never closed`
+      : 'front matter opened with --- is never closed';
+    return { meta: {}, bodyStart: 1, diagnostics: [problem(1, 'front-matter-unclosed', `${why}; end it with a line holding only ---`)] };
+  }
+  const language = (opener[1] ?? '').toLowerCase();
+  if (language !== '' && language !== 'yaml' && language !== 'yml') {
+    return {
+      meta: {},
+      bodyStart: close + 1,
+      diagnostics: [problem(1, 'front-matter-language', `front matter in "${opener[1]}" is not allowed (it would run code); only YAML front matter opened by --- is read`)],
+    };
+  }
+  let data: unknown;
+  try {
+    const source = ['---', ...lines.slice(1, close), '---', ''].join('\n');
+    data = matter(source, { language: 'yaml', engines } as unknown as matter.GrayMatterOption<string, never>).data;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { meta: {}, bodyStart: close + 1, diagnostics: [problem(1, 'front-matter-yaml', `malformed YAML front matter: ${reason}`)] };
+  }
+  const { meta, diagnostics } = validateFrontMatter(file, data, lines.slice(0, close));
+  return { meta, bodyStart: close + 1, diagnostics };
+}
+
+/** Checks parsed front matter against the schema; every unknown key or wrong type is an error. */
+function validateFrontMatter(
+  file: string,
+  data: unknown,
+  fmLines: readonly string[],
+): { meta: FrontMatter; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const lineOf = (key: string): number => {
+    const i = fmLines.findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`) || l.startsWith(`'${key}':`));
+    return i === -1 ? 1 : i + 1;
+  };
+  const bad = (key: string, message: string): void => {
+    diagnostics.push({ file, line: lineOf(key), severity: 'error', rule: 'front-matter-schema', message: `front matter key "${key}": ${message}` });
+  };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    diagnostics.push({ file, line: 1, severity: 'error', rule: 'front-matter-schema', message: 'front matter must be a mapping of keys to values' });
+    return { meta: {}, diagnostics };
+  }
+  const meta: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(data)) {
+    const value = (data as Record<string, unknown>)[key];
+    if (!knownKeys.has(key)) {
+      bad(key, `unknown key; allowed keys are ${[...knownKeys].join(', ')}`);
+    } else if (key === 'date') {
+      if (typeof value !== 'string' || !isRealDate(value)) bad(key, 'must be a real date written YYYY-MM-DD');
+      else meta.date = value.slice(0, 10);
+    } else if (key === 'countries' || key === 'topics') {
+      const pattern = key === 'countries' ? /^[A-Z]{2}$/ : /^[a-z0-9]+(-[a-z0-9]+)*$/;
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && pattern.test(v))) {
+        bad(key, key === 'countries' ? 'must be a list of ISO 3166-1 alpha-2 codes such as [IQ, SY]' : 'must be a list of topic slugs');
+      } else meta[key] = Object.freeze([...value]);
+    } else if (typeof value !== 'string' || value.length > 2000) {
+      bad(key, 'must be a text of at most 2000 characters');
+    } else if (key === 'source_url' && !/^https?:\/\//i.test(value)) {
+      bad(key, 'must be an http or https URL');
+    } else {
+      meta[key] = value;
+    }
+  }
+  return { meta: { ...(meta as FrontMatter) }, diagnostics };
+}
+
+/** True for `YYYY-MM-DD` (optionally followed by a time) naming a day that exists. */
+function isRealDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.+\-Z]*)?$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}

@@ -1,0 +1,31 @@
+/**
+ * A comparison key for scraped text: case, quote style, dash style and white space folded, so
+ * that a headline printed with straight quotes matches its copy printed with curly ones.
+ */
+export function textKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Collapses runs of white space inside a line of prose to one space. */
+export function collapseSpace(text: string): string {
+  return text.replace(/[\t \u00A0]+/g, ' ').trim();
+}
+
+/** Scrape noise that stands alone on a line: `TT`, a bare number, a rule of dashes or bullets. */
+export function isNoiseLine(line: string): boolean {
+  return /^(?:[A-Z]{1,3}|\d{1,4}|[-\u2013\u2014*\u2022\u00B7|=_]{1,20})$/.test(line.trim());
+}
+
+/** The credit in a caption's final parentheses, e.g. `(AFP)` or `(Dalati & Nohra/Handout via Reuters)`. */
+export function captionCredit(caption: string): string | null {
+  const m = /\(([^()]{1,120})\)[.\s]*$/.exec(caption);
+  return m ? collapseSpace(m[1]!) : null;
+}

@@ -1,0 +1,110 @@
+import type { Diagnostic, ParsedArticle, ParsedSeed, SeedFile } from '../model/types.js';
+import { decodeSeed, defaultDecodeLimits, type DecodeLimits } from '../parse/decode-seed.js';
+import { findHeadlineRepeats, isHeadlineShaped } from '../parse/find-article-starts.js';
+import { cleanParagraphs, joinParagraph, readArticle } from '../parse/read-article.js';
+import { readFrontMatter } from '../parse/read-front-matter.js';
+import { splitBlocks, type Block } from '../parse/split-blocks.js';
+
+/** Blank lines that separate two articles (inside an article, paragraphs have one). */
+const articleGap = 2;
+
+/**
+ * Parses one seed file into articles: a pure function of the file's path and bytes. Problems
+ * are returned as diagnostics naming the file and line; every good article is still returned.
+ */
+export function parseSeed(seed: SeedFile, limits: DecodeLimits = defaultDecodeLimits): ParsedSeed {
+  const file = seed.path;
+  const decoded = decodeSeed(file, seed.bytes, limits);
+  const diagnostics: Diagnostic[] = [...decoded.diagnostics];
+  if (decoded.lines.length === 0) return { file, articles: [], diagnostics, quarantined: 0 };
+
+  const front = readFrontMatter(file, decoded.lines);
+  diagnostics.push(...front.diagnostics);
+  const blocks = splitBlocks(decoded.lines.slice(front.bodyStart), front.bodyStart + 1);
+  const repeats = findHeadlineRepeats(blocks);
+
+  const articles: ParsedArticle[] = [];
+  let quarantined = 0;
+  for (const piece of splitPieces(blocks, repeats)) {
+    const first = blocks[piece.start]!;
+    const pieceBlocks = blocks.slice(piece.start, piece.end);
+    const repeatAt = repeats[piece.start]! - piece.start;
+    const startsArticle =
+      repeatAt > 0 || (piece.afterGap && pieceBlocks.length > 1 && isHeadlineShaped(first.lines[0]!));
+    if (!startsArticle) {
+      const previous = articles.at(-1);
+      if (previous) {
+        // Body paragraphs that a scrape set apart with extra blank lines stay with their article.
+        const more = pieceBlocks.map((b) => joinParagraph(b.lines));
+        const paragraphs = cleanParagraphs([...previous.paragraphs, ...more], previous.headline, previous.captions);
+        articles[articles.length - 1] = { ...previous, paragraphs };
+        continue;
+      }
+      quarantined++;
+      diagnostics.push({
+        file,
+        line: first.line,
+        severity: 'error',
+        rule: 'not-an-article',
+        message: 'text that is not an article (no headline printed twice, no body): it was left out; start an article with its headline',
+      });
+      continue;
+    }
+    const parts = readArticle(pieceBlocks, repeatAt);
+    if (parts.paragraphs.length === 0) {
+      quarantined++;
+      diagnostics.push({
+        file,
+        line: parts.line,
+        severity: 'error',
+        rule: 'no-body',
+        message: `article "${clip(parts.headline)}" has a headline but no body paragraphs: it was left out; add its text`,
+      });
+      continue;
+    }
+    articles.push({
+      headline: parts.headline,
+      captions: parts.captions,
+      paragraphs: parts.paragraphs,
+      source: { file, line: parts.line },
+      meta: front.meta,
+    });
+  }
+  return { file, articles, diagnostics, quarantined };
+}
+
+interface Piece {
+  readonly start: number;
+  readonly end: number;
+  /** The piece follows a run of blank lines that separates articles (or starts the file). */
+  readonly afterGap: boolean;
+}
+
+/**
+ * Cuts the blocks into article-sized pieces: at every run of two or more blank lines, and at
+ * every headline that is printed again a few lines later (articles set apart by one blank line).
+ */
+function splitPieces(blocks: readonly Block[], repeats: readonly number[]): Piece[] {
+  const pieces: Piece[] = [];
+  let start = 0;
+  let afterGap = true;
+  // Blocks up to the repeat of the current article's headline are its header, never a new start.
+  let headerEnd = repeats[0] ?? -1;
+  blocks.forEach((block, b) => {
+    if (b === 0) return;
+    const gap = block.blanksBefore >= articleGap;
+    const newStart = repeats[b]! > b && b > headerEnd;
+    if ((gap && b > headerEnd) || newStart) {
+      pieces.push({ start, end: b, afterGap });
+      start = b;
+      afterGap = gap;
+      headerEnd = repeats[b]!;
+    }
+  });
+  if (blocks.length > 0) pieces.push({ start, end: blocks.length, afterGap });
+  return pieces;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
