@@ -69,7 +69,7 @@ export function readFrontMatter(file: string, lines: readonly string[]): FrontMa
   let data: unknown;
   try {
     const source = ['---', ...lines.slice(1, close), '---', ''].join('\n');
-    data = matter(source, { language: 'yaml', engines } as unknown as matter.GrayMatterOption<string, never>).data;
+    data = matter(source, { language: 'yaml', engines } as unknown as Parameters<typeof matter>[1]).data;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { meta: {}, bodyStart: close + 1, diagnostics: [problem(1, 'front-matter-yaml', `malformed YAML front matter: ${reason}`)] };

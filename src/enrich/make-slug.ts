@@ -1,0 +1,32 @@
+import slugify from '@sindresorhus/slugify';
+import { createHash } from 'node:crypto';
+import { textKey } from '../parse/text-key.js';
+
+/** Every slug matches this: lower-case ASCII words joined by single hyphens. */
+export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Longest slug, in characters. */
+export const maxSlugLength = 80;
+
+/**
+ * A URL-safe slug for a text: transliterated to ASCII, bidi and zero-width controls dropped,
+ * cut at a word boundary to at most 80 characters; `fallback` when nothing is left.
+ */
+export function makeSlug(text: string, fallback: string): string {
+  const clean = text.normalize('NFC').replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u0000-\u001F]/g, '');
+  let slug = slugify(clean, { decamelize: false }).replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  if (slug.length > maxSlugLength) {
+    slug = slug.slice(0, maxSlugLength + 1);
+    const cut = slug.lastIndexOf('-');
+    slug = (cut > 20 ? slug.slice(0, cut) : slug.slice(0, maxSlugLength)).replace(/-$/, '');
+  }
+  return slugPattern.test(slug) ? slug : fallback;
+}
+
+/**
+ * The identity of a story, used to merge copies across seed files and as a stable id: a hash of
+ * its folded headline and first paragraph.
+ */
+export function storyKey(headline: string, firstParagraph: string): string {
+  return createHash('sha256').update(`${textKey(headline)}\n${textKey(firstParagraph)}`).digest('hex').slice(0, 12);
+}

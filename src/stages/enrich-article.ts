@@ -1,0 +1,91 @@
+import type { Article, DateSource, Diagnostic, MergedArticle } from '../model/types.js';
+import { findCountries } from '../enrich/find-countries.js';
+import { findDate } from '../enrich/find-date.js';
+import { findTopics } from '../enrich/find-topics.js';
+import type { Enrichment } from '../enrich/load-enrichment.js';
+import { makeSlug } from '../enrich/make-slug.js';
+import { captionCredit, collapseSpace } from '../parse/text-key.js';
+
+/** An enriched article and the problems its front matter had. */
+export interface EnrichResult {
+  readonly article: Article;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Adds what a reader browses by: countries (ISO 3166-1 alpha-2, most central first), 1–3
+ * topics with their evidence, a date and where it came from, a normalised photo credit, a
+ * stable id and a slug. Front matter wins over what is found in the text. Pure.
+ */
+export function enrichArticle(article: MergedArticle & { readonly key: string }, ctx: Enrichment): EnrichResult {
+  const diagnostics: Diagnostic[] = [];
+  const where = article.sources[0]!;
+  const meta = article.meta;
+
+  const countries = meta.countries
+    ? meta.countries.filter((code) => {
+        if (ctx.gazetteer.countryNames.has(code)) return true;
+        diagnostics.push({ ...where, severity: 'error', rule: 'front-matter-schema', message: `front matter key "countries": ${code} is not an ISO 3166-1 alpha-2 code` });
+        return false;
+      })
+    : findCountries(article, ctx.gazetteer);
+
+  const evidence = findTopics(article, ctx.topics);
+  const known = new Set(ctx.topics.topics.map((t) => t.slug));
+  const topics = meta.topics
+    ? meta.topics.filter((slug) => {
+        if (known.has(slug)) return true;
+        diagnostics.push({ ...where, severity: 'error', rule: 'front-matter-schema', message: `front matter key "topics": "${slug}" is not in the taxonomy` });
+        return false;
+      })
+    : evidence.map((e) => e.topic);
+
+  let date: string | null = meta.date ?? null;
+  let dateSource: DateSource | null = date ? 'front-matter' : null;
+  if (!date) {
+    for (const p of article.paragraphs) {
+      date = findDate(p);
+      if (date) {
+        dateSource = 'body';
+        break;
+      }
+    }
+  }
+  if (!date) {
+    for (const c of article.captions) {
+      date = findDate(c);
+      if (date) {
+        dateSource = 'caption';
+        break;
+      }
+    }
+  }
+
+  const rawCredit = meta.credit ?? article.captions.map(captionCredit).find((c) => c !== null) ?? null;
+  const credit = rawCredit === null ? null : normaliseCredit(rawCredit, ctx.creditAliases);
+
+  return {
+    article: {
+      id: article.key,
+      slug: makeSlug(meta.slug ?? article.headline, `article-${article.key}`),
+      headline: article.headline,
+      captions: article.captions,
+      credit,
+      date,
+      dateSource,
+      countries,
+      topics,
+      topicEvidence: evidence,
+      paragraphs: article.paragraphs,
+      sources: article.sources,
+      meta,
+    },
+    diagnostics,
+  };
+}
+
+/** Shows a known agency by its usual name (`Agence France-Presse` → `AFP`); keeps any other credit's text. */
+export function normaliseCredit(credit: string, aliases: ReadonlyMap<string, string>): string {
+  const text = collapseSpace(credit);
+  return aliases.get(text.toLowerCase()) ?? text;
+}
