@@ -102,6 +102,8 @@ export interface Collection {
 export interface Archive {
   readonly articles: readonly Article[];
   readonly byId: ReadonlyMap<string, Article>;
+  /** Position of each article id in `articles` (0 = newest). */
+  readonly rank: ReadonlyMap<string, number>;
   readonly countries: readonly Collection[];
   readonly topics: readonly Collection[];
   readonly credits: readonly Collection[];

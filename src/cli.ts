@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+import { readFileSync, existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { SiteConfig } from './config.js';
+import { buildSite } from './build.js';
+import { BuildError } from './errors.js';
+
+const usage = `Usage: dateline build [options]
+
+Builds a static news archive from seed files.
+
+Options:
+  --seeds DIR       folder of *.txt seed files (default: seeds)
+  --out DIR         output folder, replaced atomically (default: dist)
+  --site-url URL    absolute URL the archive is served from (canonical links, feeds, sitemap)
+  --config FILE     JSON config file (default: dateline.config.json if present)
+  --taxonomy FILE   topic taxonomy JSON to use instead of the default
+  --strict          fail (exit 1) on warnings as well as errors
+  --no-search       skip the Pagefind search index
+  --quiet           print only problems
+  -h, --help        show this help
+`;
+
+/** Reads argv, runs the build and sets the exit code: the only place that does. */
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      seeds: { type: 'string' },
+      out: { type: 'string' },
+      'site-url': { type: 'string' },
+      config: { type: 'string' },
+      taxonomy: { type: 'string' },
+      strict: { type: 'boolean' },
+      'no-search': { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  if (positionals[0] !== 'build' || positionals.length > 1) {
+    process.stderr.write(usage);
+    return 2;
+  }
+  const configFile = values.config ?? (existsSync('dateline.config.json') ? 'dateline.config.json' : null);
+  const fromFile = configFile ? (JSON.parse(readFileSync(configFile, 'utf8')) as Partial<SiteConfig>) : {};
+  const options: Partial<SiteConfig> = {
+    ...fromFile,
+    ...(values.seeds !== undefined ? { seedsDir: values.seeds } : {}),
+    ...(values.out !== undefined ? { outDir: values.out } : {}),
+    ...(values['site-url'] !== undefined ? { siteUrl: values['site-url'] } : {}),
+    ...(values.taxonomy !== undefined ? { taxonomy: values.taxonomy } : {}),
+    ...(values.strict ? { strict: true } : {}),
+    ...(values['no-search'] ? { search: false } : {}),
+  };
+  const log = (line: string): void => {
+    if (!values.quiet) process.stdout.write(`${line}\n`);
+  };
+  const result = await buildSite(options, { onStage: (name, ms) => log(`✓ ${name} ${ms.toFixed(0)} ms`) });
+  for (const p of result.report.problems) process.stderr.write(`${p.file}:${p.line}: ${p.severity}: ${p.message} [${p.rule}]\n`);
+  const { report, stats } = result;
+  log(`${report.files} seed files → ${report.articles} articles (${report.duplicates} duplicate copies merged, ${report.quarantined} left out), ${result.files.length} files: ${stats.written} written, ${stats.unchanged} unchanged → ${options.outDir ?? 'dist'}/`);
+  const errors = report.problems.filter((p) => p.severity === 'error').length;
+  const warnings = report.problems.length - errors;
+  if (errors > 0 || (warnings > 0 && (options.strict ?? false))) {
+    process.stderr.write(`${errors} error(s), ${warnings} warning(s): see above or ${options.outDir ?? 'dist'}/data/report.json\n`);
+    return 1;
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof BuildError) {
+      process.stderr.write(`error: ${error.message}\nhint: ${error.hint}\n`);
+      if (error.cause) process.stderr.write(`cause: ${error.cause instanceof Error ? error.cause.message : String(error.cause)}\n`);
+    } else {
+      process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,63 @@
+/** Options of a build; every field has a default in `defaultConfig`. */
+export interface SiteConfig {
+  /** Folder of seed files (`*.txt`), read recursively. */
+  readonly seedsDir: string;
+  /** Folder the archive is written to; replaced whole, atomically, at the end of a build. */
+  readonly outDir: string;
+  /** Absolute URL the archive is served from (`https://news.example/archive/`), or null. */
+  readonly siteUrl: string | null;
+  readonly title: string;
+  readonly description: string;
+  /** Language of the archive, for `<html lang>` and the search index. */
+  readonly language: string;
+  /** Articles on one page of a country, topic or credit list. */
+  readonly pageSize: number;
+  /** Articles on the home page. */
+  readonly homeSize: number;
+  /** Fail (exit 1) on warnings too, not only on errors. */
+  readonly strict: boolean;
+  /** Build the Pagefind search index. */
+  readonly search: boolean;
+  /** A taxonomy file to use instead of `data/taxonomy.json`, or null. */
+  readonly taxonomy: string | null;
+}
+
+/** Defaults: seeds from `seeds/`, archive to `dist/`, no absolute URLs. */
+export const defaultConfig = {
+  seedsDir: 'seeds',
+  outDir: 'dist',
+  siteUrl: null,
+  title: 'Dateline news archive',
+  description: 'An archive of news articles, browsable by country, topic, credit and month.',
+  language: 'en',
+  pageSize: 50,
+  homeSize: 30,
+  strict: false,
+  search: true,
+  taxonomy: null,
+} satisfies SiteConfig;
+
+/** Merges partial options over the defaults once, checking each value; misuse throws a TypeError. */
+export function resolveConfig(options: Partial<SiteConfig> = {}): SiteConfig {
+  const config: SiteConfig = { ...defaultConfig, ...stripUndefined(options) };
+  if (config.siteUrl !== null) {
+    let url: URL;
+    try {
+      url = new URL(config.siteUrl);
+    } catch {
+      throw new TypeError(`resolveConfig: siteUrl "${config.siteUrl}" is not an absolute URL`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new TypeError(`resolveConfig: siteUrl must be http or https, not ${url.protocol}`);
+    }
+    return { ...config, siteUrl: url.href.endsWith('/') ? url.href : `${url.href}/` };
+  }
+  for (const key of ['pageSize', 'homeSize'] as const) {
+    if (!Number.isInteger(config[key]) || config[key] < 1) throw new TypeError(`resolveConfig: ${key} must be a positive whole number`);
+  }
+  return config;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

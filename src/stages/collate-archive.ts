@@ -1,0 +1,76 @@
+import type { Archive, Article, Collection } from '../model/types.js';
+import { makeSlug } from '../enrich/make-slug.js';
+
+/** Display names for the keys collections are built on. */
+export interface CollateNames {
+  readonly country: (code: string) => string;
+  readonly topic: (slug: string) => string;
+}
+
+/** Newest first; undated articles last; ties broken by headline, then id, so order never depends on input order. */
+export function compareNewestFirst(a: Article, b: Article): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return a.headline < b.headline ? -1 : a.headline > b.headline ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Gives every article a unique slug (collisions get `-2`, `-3`… in order of first source, so
+ * neither article overwrites the other), sorts the archive newest first, and indexes it by
+ * country, topic, credit and month. One pass per index: linear in the articles.
+ */
+export function collateArchive(input: readonly Article[], names: CollateNames): Archive {
+  const bySource = [...input].sort((a, b) => {
+    const x = a.sources[0]!;
+    const y = b.sources[0]!;
+    return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || (a.id < b.id ? -1 : 1);
+  });
+  const taken = new Set<string>();
+  const unique = bySource.map((article) => {
+    let slug = article.slug;
+    for (let n = 2; taken.has(slug); n++) slug = `${article.slug.slice(0, 72)}-${n}`;
+    taken.add(slug);
+    return slug === article.slug ? article : { ...article, slug };
+  });
+  const articles = unique.sort(compareNewestFirst);
+
+  const group = (keysOf: (a: Article) => readonly string[], nameOf: (key: string) => string): Collection[] => {
+    const map = new Map<string, string[]>();
+    for (const a of articles) {
+      for (const key of new Set(keysOf(a))) {
+        const ids = map.get(key);
+        if (ids) ids.push(a.id);
+        else map.set(key, [a.id]);
+      }
+    }
+    return [...map.entries()]
+      .map(([key, articleIds]) => ({ key, name: nameOf(key), articleIds }))
+      .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : x.key < y.key ? -1 : 1));
+  };
+  const creditNames = new Map<string, string>();
+  for (const a of articles) if (a.credit) creditNames.set(creditKey(a.credit), creditNames.get(creditKey(a.credit)) ?? a.credit);
+  return {
+    articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    rank: new Map(articles.map((a, i) => [a.id, i])),
+    countries: group((a) => a.countries, names.country),
+    topics: group((a) => a.topics, names.topic),
+    credits: group((a) => (a.credit ? [creditKey(a.credit)] : []), (k) => creditNames.get(k) ?? k),
+    months: group((a) => (a.date ? [a.date.slice(0, 7)] : []), monthName).sort((x, y) => (x.key < y.key ? 1 : -1)),
+  };
+}
+
+/** The URL key of a credit: its slug. */
+export function creditKey(credit: string): string {
+  return makeSlug(credit, 'unknown');
+}
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2025-03` → `March 2025`. */
+export function monthName(key: string): string {
+  return `${monthNames[Number(key.slice(5, 7)) - 1] ?? key} ${key.slice(0, 4)}`;
+}

@@ -1,0 +1,91 @@
+import { Eta } from 'eta';
+import { Feed } from 'feed';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PagePlan, RenderedFile } from '../model/types.js';
+import type { FeedView } from '../views/feed-view.js';
+import { BuildError } from '../errors.js';
+
+/** Renders planned pages to file contents. */
+export interface Renderer {
+  render(plan: PagePlan): RenderedFile;
+}
+
+/**
+ * A renderer whose HTML comes only from the eta files in `templatesDir` (seed text is never
+ * compiled as a template, and eta's auto-escaping stays on), and whose feeds, JSON, sitemaps
+ * and assets come from their own writers.
+ */
+export function createRenderer(templatesDir: string, generator = 'dateline'): Renderer {
+  const eta = new Eta({ views: path.resolve(templatesDir), cache: true, autoEscape: true, autoTrim: [false, 'nl'] });
+  const assets = new Map<string, string>();
+  const asset = (name: string): string => {
+    let text = assets.get(name);
+    if (text === undefined) {
+      text = readFileSync(path.join(templatesDir, name), 'utf8');
+      assets.set(name, text);
+    }
+    return text;
+  };
+  return {
+    render(plan) {
+      try {
+        return { path: plan.path, contents: renderOne(plan) };
+      } catch (error) {
+        throw new BuildError(`rendering ${plan.path} with template "${plan.template}" failed`, 'check the template named in the message', { cause: error });
+      }
+    },
+  };
+
+  function renderOne(plan: PagePlan): string {
+    switch (plan.template) {
+      case 'json':
+        return `${JSON.stringify(plan.view, null, 1)}\n`;
+      case 'text':
+        return String(plan.view);
+      case 'asset':
+        return asset(String(plan.view));
+      case 'atom':
+        return feed(plan.view as FeedView, generator).atom1();
+      case 'jsonfeed':
+        return `${feed(plan.view as FeedView, generator).json1()}\n`;
+      case 'sitemap':
+        return sitemap((plan.view as { urls: string[] }).urls, 'urlset', 'url');
+      case 'sitemap-index':
+        return sitemap((plan.view as { sitemaps: string[] }).sitemaps, 'sitemapindex', 'sitemap');
+      default:
+        return eta.render(`./${plan.template}`, plan.view as object);
+    }
+  }
+}
+
+function feed(view: FeedView, generator: string): Feed {
+  const f = new Feed({
+    title: view.title,
+    id: view.id,
+    link: view.link,
+    updated: new Date(view.updated),
+    generator,
+    copyright: '',
+    feedLinks: { atom: view.atomUrl, json: view.jsonUrl },
+  });
+  for (const item of view.items) {
+    f.addItem({
+      id: item.id,
+      title: item.title,
+      link: item.link,
+      date: new Date(item.date),
+      description: item.summary,
+      content: item.contentHtml,
+      category: item.categories.map((name) => ({ name })),
+    });
+  }
+  return f;
+}
+
+const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function sitemap(urls: readonly string[], root: string, entry: string): string {
+  const body = urls.map((u) => `<${entry}><loc>${xmlEscape(u)}</loc></${entry}>`).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</${root}>\n`;
+}

@@ -1,0 +1,78 @@
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { RenderedFile } from '../model/types.js';
+import { BuildError } from '../errors.js';
+
+/** What a write did: files written anew and files carried over unchanged from the last build. */
+export interface WriteStats {
+  readonly written: number;
+  readonly unchanged: number;
+}
+
+/**
+ * True when a relative output path stays inside the output folder: no `..`, no absolute path,
+ * no backslash, NUL, percent-escape or bidi control, whatever a seed or its front matter said.
+ */
+export function isSafeOutputPath(rel: string): boolean {
+  if (rel === '' || rel.startsWith('/') || /[\\\0%\u202A-\u202E\u2066-\u2069]/.test(rel)) return false;
+  return rel.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+/**
+ * Writes the archive so that `outDir` is never half-written: files go to a staging folder
+ * beside it (same file system), files whose bytes did not change are hard-linked from the last
+ * build instead of rewritten, and the staging folder is swapped in by rename. A build that fails
+ * or is killed leaves the previous `outDir` as it was; stale staging folders are removed first.
+ */
+export async function writeSite(outDir: string, files: readonly RenderedFile[]): Promise<WriteStats> {
+  const out = path.resolve(outDir);
+  const parent = path.dirname(out);
+  const base = path.basename(out);
+  await mkdir(parent, { recursive: true });
+  for (const entry of await readdir(parent)) {
+    if (entry.startsWith(`.${base}.staging-`) || entry.startsWith(`.${base}.old-`)) {
+      await rm(path.join(parent, entry), { recursive: true, force: true });
+    }
+  }
+  const staging = path.join(parent, `.${base}.staging-${process.pid}`);
+  await mkdir(staging);
+  let written = 0;
+  let unchanged = 0;
+  const seen = new Set<string>();
+  const made = new Set<string>();
+  for (const file of files) {
+    if (!isSafeOutputPath(file.path)) {
+      throw new BuildError(`refusing to write "${file.path}": it would land outside the output folder`, 'report this: every output path is planned by dateline itself');
+    }
+    if (seen.has(file.path)) {
+      throw new BuildError(`two pages would be written to "${file.path}"`, 'report this: slugs and paths are meant to be unique');
+    }
+    seen.add(file.path);
+    const target = path.join(staging, file.path);
+    const dir = path.dirname(target);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+    const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : Buffer.from(file.contents);
+    const previous = path.join(out, file.path);
+    const old = await readFile(previous).catch(() => null);
+    if (old !== null && old.equals(bytes)) {
+      await link(previous, target).then(
+        () => unchanged++,
+        async () => {
+          await writeFile(target, bytes);
+          written++;
+        },
+      );
+    } else {
+      await writeFile(target, bytes);
+      written++;
+    }
+  }
+  const retired = path.join(parent, `.${base}.old-${process.pid}`);
+  const hadPrevious = await rename(out, retired).then(() => true, () => false);
+  await rename(staging, out);
+  if (hadPrevious) await rm(retired, { recursive: true, force: true });
+  return { written, unchanged };
+}

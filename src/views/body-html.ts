@@ -1,0 +1,29 @@
+import type { Paragraph, Root } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
+import { toHtml } from 'hast-util-to-html';
+import { sanitize } from 'hast-util-sanitize';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+
+/**
+ * HTML of an article body. Seed bodies are plain prose, not Markdown, so the mdast paragraphs
+ * are built directly from the text: `*`, `#`, `1.` or `<b>` in news text stay literal, and no
+ * Markdown parser runs over every body.
+ */
+export function bodyHtml(paragraphs: readonly string[]): string {
+  const tree: Root = {
+    type: 'root',
+    children: paragraphs.map((value): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] })),
+  };
+  return toHtml(toHast(tree), { characterReferences: { useNamedReferences: false } }).replace(/<p>/g, '<p dir="auto">');
+}
+
+const markdown = unified().use(remarkParse);
+
+/**
+ * HTML of a short Markdown text written by an editor (front-matter `summary`, `editor_note`).
+ * Raw HTML in it is dropped and links are sanitised (no `javascript:` URLs).
+ */
+export function markdownHtml(text: string): string {
+  return toHtml(sanitize(toHast(markdown.parse(text))));
+}

@@ -1,0 +1,45 @@
+import type { Article } from '../model/types.js';
+import type { ViewContext } from './page-view.js';
+import { absoluteUrl, urls } from './site-urls.js';
+import { bodyHtml } from './body-html.js';
+
+/** What the Atom and JSON Feed renderers read. */
+export interface FeedView {
+  readonly title: string;
+  readonly id: string;
+  readonly link: string;
+  readonly updated: string;
+  readonly atomUrl: string;
+  readonly jsonUrl: string;
+  readonly items: ReadonlyArray<{
+    readonly id: string; readonly title: string; readonly link: string; readonly date: string;
+    readonly summary: string; readonly contentHtml: string; readonly categories: readonly string[];
+  }>;
+}
+
+/**
+ * A feed of articles at `<base>feed.xml|json`. Links are absolute with a site URL and relative to
+ * the feed without one; ids are stable URNs; undated articles carry the build date, never "now".
+ */
+export function feedView(ctx: ViewContext, buildDate: string, base: string, title: string, articles: readonly Article[]): FeedView {
+  const up = '../'.repeat(base.split('/').length - 1);
+  const link = (url: string): string => absoluteUrl(ctx.config.siteUrl, url) ?? `${up}${url}${url === '' || url.endsWith('/') ? 'index.html' : ''}`;
+  const updated = articles.reduce((d, a) => (a.date && a.date > d ? a.date : d), '0000-00-00');
+  return {
+    title,
+    id: absoluteUrl(ctx.config.siteUrl, base) ?? `urn:dateline:feed:${base || 'all'}`,
+    link: link(base),
+    updated: `${updated === '0000-00-00' ? buildDate : updated}T00:00:00Z`,
+    atomUrl: link(`${base}feed.xml`),
+    jsonUrl: link(`${base}feed.json`),
+    items: articles.map((a) => ({
+      id: `urn:dateline:article:${a.id}`,
+      title: a.headline,
+      link: link(urls.article(a.slug)),
+      date: `${a.date ?? buildDate}T00:00:00Z`,
+      summary: a.paragraphs[0] ?? '',
+      contentHtml: bodyHtml(a.paragraphs),
+      categories: [...a.countries.map(ctx.countryName), ...a.topics.map(ctx.topicName)],
+    })),
+  };
+}

@@ -1,0 +1,127 @@
+import type { Archive, Article } from '../model/types.js';
+import type { SiteConfig } from '../config.js';
+import { absoluteUrl, linkTo, rootOf, urls } from './site-urls.js';
+
+/** What every page's layout reads: head metadata, site navigation and breadcrumbs. */
+export interface PageView {
+  readonly lang: string;
+  readonly siteTitle: string;
+  readonly title: string;
+  readonly description: string;
+  readonly canonical: string | null;
+  readonly nav: {
+    readonly home: string; readonly countries: string; readonly topics: string; readonly credits: string;
+    readonly archive: string; readonly search: string; readonly css: string; readonly atom: string; readonly json: string;
+  };
+  readonly breadcrumbs: ReadonlyArray<{ readonly label: string; readonly href: string | null }>;
+  readonly feeds: ReadonlyArray<{ readonly type: string; readonly title: string; readonly href: string }>;
+  readonly og: ReadonlyArray<{ readonly property: string; readonly content: string }>;
+  /** JSON-LD, already serialised with `<` escaped, so it cannot close its script element. */
+  readonly jsonLd: string | null;
+  /** The page's main content goes into the search index. */
+  readonly searchable: boolean;
+}
+
+/** An article as a list entry: headline, date, chips and first lines. */
+export interface ArticleCard {
+  readonly headline: string;
+  readonly href: string;
+  readonly date: string | null;
+  readonly dateLabel: string | null;
+  readonly countries: ReadonlyArray<{ readonly name: string; readonly href: string }>;
+  readonly topics: ReadonlyArray<{ readonly name: string; readonly href: string }>;
+  readonly excerpt: string;
+}
+
+/** Names of countries and topics, shared by every view. */
+export interface ViewContext {
+  readonly config: SiteConfig;
+  readonly archive: Archive;
+  readonly countryName: (code: string) => string;
+  readonly topicName: (slug: string) => string;
+}
+
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2025-03-05` → `5 March 2025`, written the same whatever the machine's locale or time zone. */
+export function formatDate(date: string): string {
+  return `${Number(date.slice(8, 10))} ${months[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+}
+
+/** JSON for a `<script>` element: `<`, `>`, `&` and line separators escaped. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** The layout data of the page at `path`. */
+export function pageView(
+  ctx: ViewContext,
+  path: string,
+  url: string,
+  options: {
+    title: string;
+    description?: string;
+    breadcrumbs?: ReadonlyArray<{ label: string; url: string | null }>;
+    feeds?: ReadonlyArray<{ type: string; title: string; url: string }>;
+    og?: ReadonlyArray<{ property: string; content: string }>;
+    jsonLd?: unknown;
+    searchable?: boolean;
+  },
+): PageView {
+  const { config } = ctx;
+  const canonical = absoluteUrl(config.siteUrl, url);
+  const description = options.description ?? config.description;
+  const root = rootOf(path);
+  const ogBase = [
+    { property: 'og:site_name', content: config.title },
+    { property: 'og:title', content: options.title },
+    { property: 'og:description', content: description },
+    ...(canonical ? [{ property: 'og:url', content: canonical }] : []),
+  ];
+  return {
+    lang: config.language,
+    siteTitle: config.title,
+    title: options.title === config.title ? config.title : `${options.title} · ${config.title}`,
+    description,
+    canonical,
+    nav: {
+      home: linkTo(path, urls.home),
+      countries: linkTo(path, urls.countries),
+      topics: linkTo(path, urls.topics),
+      credits: linkTo(path, urls.credits),
+      archive: linkTo(path, urls.archive),
+      search: linkTo(path, urls.search),
+      css: `${root}assets/style.css`,
+      atom: `${root}feed.xml`,
+      json: `${root}feed.json`,
+    },
+    breadcrumbs: (options.breadcrumbs ?? []).map((b) => ({ label: b.label, href: b.url === null ? null : linkTo(path, b.url) })),
+    feeds: [
+      { type: 'application/atom+xml', title: `${config.title} (Atom)`, href: `${root}feed.xml` },
+      { type: 'application/feed+json', title: `${config.title} (JSON Feed)`, href: `${root}feed.json` },
+      ...(options.feeds ?? []).map((f) => ({ type: f.type, title: f.title, href: `${root}${f.url}` })),
+    ],
+    og: [...ogBase, ...(options.og ?? [{ property: 'og:type', content: 'website' }])],
+    jsonLd: options.jsonLd === undefined ? null : scriptJson(options.jsonLd),
+    searchable: options.searchable ?? false,
+  };
+}
+
+/** An article as a card in a list on the page at `path`. */
+export function articleCard(ctx: ViewContext, path: string, a: Article): ArticleCard {
+  const first = a.paragraphs[0] ?? '';
+  return {
+    headline: a.headline,
+    href: linkTo(path, urls.article(a.slug)),
+    date: a.date,
+    dateLabel: a.date ? (a.dateSource === 'caption' ? `Photo dated ${formatDate(a.date)}` : formatDate(a.date)) : null,
+    countries: a.countries.map((c) => ({ name: ctx.countryName(c), href: linkTo(path, urls.country(c)) })),
+    topics: a.topics.map((t) => ({ name: ctx.topicName(t), href: linkTo(path, urls.topic(t)) })),
+    excerpt: first.length > 220 ? `${first.slice(0, first.lastIndexOf(' ', 217))}…` : first,
+  };
+}

@@ -1,0 +1,26 @@
+import type { Archive, Article } from '../model/types.js';
+
+/** How many of the newest articles of each shared country or topic are considered. */
+const candidatesPerGroup = 200;
+
+/**
+ * Up to `max` articles sharing the most countries and topics with `a`, most recent first
+ * among equals. Bounded work per article, so the archive stays linear in its size.
+ */
+export function relatedArticles(archive: Archive, a: Article, max: number): Article[] {
+  const shared = new Map<string, number>();
+  const groups = [
+    ...a.countries.map((c) => archive.countries.find((g) => g.key === c)),
+    ...a.topics.map((t) => archive.topics.find((g) => g.key === t)),
+  ];
+  for (const g of groups) {
+    if (!g) continue;
+    for (const id of g.articleIds.slice(0, candidatesPerGroup)) {
+      if (id !== a.id) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+  }
+  return [...shared.entries()]
+    .sort(([x, n], [y, m]) => m - n || archive.rank.get(x)! - archive.rank.get(y)!)
+    .slice(0, max)
+    .map(([id]) => archive.byId.get(id)!);
+}

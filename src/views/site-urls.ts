@@ -1,0 +1,40 @@
+/** Site-relative URLs of the archive's pages, each a folder ending in `/`. */
+export const urls = {
+  home: '',
+  article: (slug: string): string => `articles/${slug}/`,
+  countries: 'countries/',
+  country: (code: string): string => `countries/${code.toLowerCase()}/`,
+  topics: 'topics/',
+  topic: (slug: string): string => `topics/${slug}/`,
+  credits: 'credits/',
+  credit: (key: string): string => `credits/${key}/`,
+  archive: 'archive/',
+  year: (year: string): string => `archive/${year}/`,
+  month: (month: string): string => `archive/${month.slice(0, 4)}/${month.slice(5, 7)}/`,
+  search: 'search/',
+  page: (base: string, n: number): string => `${base}page/${n}/`,
+};
+
+/** The output file of a site-relative folder URL: `articles/x/` → `articles/x/index.html`. */
+export function outputPath(url: string): string {
+  return `${url}index.html`;
+}
+
+/** The prefix that leads from a page's output path back to the site root (`../../`). */
+export function rootOf(path: string): string {
+  return '../'.repeat(path.split('/').length - 1);
+}
+
+/**
+ * A link from the page at `fromPath` to a site-relative URL. Folder URLs get an explicit
+ * `index.html`, so the archive browses from disk (file://) as well as from any web sub-path.
+ */
+export function linkTo(fromPath: string, url: string): string {
+  const target = url === '' || url.endsWith('/') ? `${url}index.html` : url;
+  return `${rootOf(fromPath)}${target}`;
+}
+
+/** An absolute URL under the site URL, or null when no site URL is set. */
+export function absoluteUrl(siteUrl: string | null, url: string): string | null {
+  return siteUrl === null ? null : new URL(url, siteUrl).href;
+}
