@@ -1,0 +1,128 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseSeed } from '../../src/stages/parse-seed.js';
+
+const read = (dir: string, name: string) => ({ path: name, bytes: readFileSync(new URL(`${dir}/${name}`, import.meta.url)) });
+const seed = (name: string) => read('../../seeds', name);
+const variant = (name: string) => read('../fixtures/variants', name);
+const text = (name: string, body: string) => ({ path: name, bytes: new TextEncoder().encode(body) });
+
+interface Expected {
+  files: Array<{ file: string; articles: Array<{ headline: string; captions: string[]; paragraphs: number; first: string; last: string }> }>;
+}
+const expected = JSON.parse(readFileSync(new URL('../fixtures/seeds.expected.json', import.meta.url), 'utf8')) as Expected;
+
+describe('parseSeed on the real sample seeds', () => {
+  for (const file of expected.files) {
+    it(`reads ${file.file} as its expected articles`, () => {
+      const result = parseSeed(seed(file.file));
+      expect(result.diagnostics).toEqual([]);
+      expect(result.articles.map((a) => a.headline)).toEqual(file.articles.map((a) => a.headline));
+      result.articles.forEach((a, i) => {
+        const want = file.articles[i]!;
+        expect(a.captions).toEqual(want.captions);
+        expect(a.paragraphs).toHaveLength(want.paragraphs);
+        expect(a.paragraphs[0]!.slice(0, 60)).toBe(want.first);
+        expect(a.paragraphs.at(-1)!.slice(-60)).toBe(want.last);
+      });
+    });
+  }
+
+  it('keeps each article’s file and headline line', () => {
+    const result = parseSeed(seed('000_67fd7bee9bb774d1.txt'));
+    const lines = readFileSync(new URL('../../seeds/000_67fd7bee9bb774d1.txt', import.meta.url), 'utf8').split('\n');
+    for (const a of result.articles) {
+      expect(a.source.file).toBe('000_67fd7bee9bb774d1.txt');
+      expect(lines[a.source.line - 1]).toBe(a.headline);
+    }
+  });
+
+  it('leaves no scrape noise, doubled caption or doubled headline in any body', () => {
+    for (const name of readdirSync(new URL('../../seeds', import.meta.url))) {
+      for (const a of parseSeed(seed(name)).articles) {
+        for (const p of a.paragraphs) {
+          expect(p).not.toMatch(/^(TT|\d+)$/);
+          expect(p).not.toBe(a.headline);
+          expect(a.captions).not.toContain(p);
+        }
+        expect(new Set(a.captions).size).toBe(a.captions.length);
+      }
+    }
+  });
+});
+
+describe('parseSeed on scrape variations', () => {
+  it('reads CRLF, a BOM, trailing spaces and tabs, 4 blank lines and no final newline', () => {
+    const r = parseSeed(variant('crlf-bom.txt'));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.articles.map((a) => a.headline)).toEqual(['Quake Shakes Coastal Town', 'Markets Rally After Rate Decision']);
+    expect(r.articles[0]!.captions).toEqual(['Rescuers search the rubble of a building in the coastal town on Tuesday. (Reuters)']);
+    expect(r.articles[0]!.paragraphs).toEqual(['A strong earthquake shook the coastal town on Tuesday, officials said.', 'Rescue teams worked through the night.']);
+    expect(r.articles[1]!.source.line).toBe(20);
+    expect(r.articles[1]!.captions).toEqual([]);
+  });
+
+  it('reads lone CR line endings', () => {
+    const r = parseSeed(variant('lone-cr.txt'));
+    expect(r.articles.map((a) => a.paragraphs.length)).toEqual([2, 2]);
+    expect(r.articles[1]!.source.line).toBe(18);
+  });
+
+  it('splits articles set apart by a single line of spaces, by the repeated headline', () => {
+    const r = parseSeed(variant('one-blank-gap.txt'));
+    expect(r.articles.map((a) => a.headline)).toEqual(['Quake Shakes Coastal Town', 'Markets Rally After Rate Decision']);
+    expect(r.articles[0]!.paragraphs).toHaveLength(2);
+  });
+
+  it('reads a caption printed once, drops a body line repeating the headline and a doubled paragraph, keeps Markdown-like text literal', () => {
+    const r = parseSeed(variant('one-caption.txt'));
+    const a = r.articles[0]!;
+    expect(a.captions).toEqual(['Residents wade through a flooded street in the valley on Monday. (AFP)']);
+    expect(a.paragraphs).toEqual([
+      'Flood waters began to recede on Monday after a week of heavy rain.',
+      'Officials said *emergency* crews and # volunteers were <b>cleaning</b> streets.',
+      '1. Power was restored to most homes.',
+    ]);
+  });
+
+  it('matches a headline repeated with other quote styles, and reads an article with no caption', () => {
+    const r = parseSeed(variant('curly.txt'));
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0]!.headline).toBe('Minister’s “Plan” Faces Vote');
+    expect(r.articles[0]!.captions).toEqual([]);
+    expect(r.articles[0]!.paragraphs).toHaveLength(2);
+  });
+
+  it('keeps body paragraphs that a scrape set apart with two blank lines', () => {
+    const r = parseSeed(text('gap.txt', 'Talks Resume in Capital\n\nTT\n\nTalks Resume in Capital\n\nFirst paragraph of the story.\n\n\nSecond paragraph, after a wider gap.\n'));
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0]!.paragraphs).toEqual(['First paragraph of the story.', 'Second paragraph, after a wider gap.']);
+  });
+
+  it('reports a headline with no body, naming its line, and keeps the other article', () => {
+    const r = parseSeed(text('nobody.txt', 'Empty Story Here\n\nA caption. (AFP)\nTT\n\nEmpty Story Here\n\nA caption. (AFP)\n\n\n\nReal Story Here\n\nTT\n\nReal Story Here\n\nBody text.\n'));
+    expect(r.articles.map((a) => a.headline)).toEqual(['Real Story Here']);
+    expect(r.quarantined).toBe(1);
+    expect(r.diagnostics).toMatchObject([{ file: 'nobody.txt', line: 1, severity: 'error', rule: 'no-body' }]);
+  });
+
+  it('reports text that is not an article', () => {
+    const r = parseSeed(text('junk.txt', 'just some words that end like a sentence.\n'));
+    expect(r.articles).toEqual([]);
+    expect(r.diagnostics).toMatchObject([{ file: 'junk.txt', line: 1, rule: 'not-an-article' }]);
+  });
+
+  it('reports empty, binary and invalid UTF-8 files with their line', () => {
+    expect(parseSeed(text('e.txt', '')).diagnostics).toMatchObject([{ line: 1, rule: 'empty-file' }]);
+    expect(parseSeed(text('w.txt', ' \n\t\n')).diagnostics).toMatchObject([{ line: 1, rule: 'empty-file' }]);
+    expect(parseSeed({ path: 'b.txt', bytes: new Uint8Array([65, 10, 66, 0, 67]) }).diagnostics).toMatchObject([{ line: 2, rule: 'binary-file' }]);
+    expect(parseSeed({ path: 'u.txt', bytes: new Uint8Array([65, 10, 10, 0xc3, 0x28]) }).diagnostics).toMatchObject([{ line: 3, rule: 'invalid-utf8' }]);
+  });
+
+  it('reads YAML front matter and counts lines after it', () => {
+    const r = parseSeed(text('fm.txt', '---\ndate: 2024-06-03\ncountries: [IQ]\n---\nHeadline Of Story\n\nTT\n\nHeadline Of Story\n\nBody.\n'));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.articles[0]!.meta).toEqual({ date: '2024-06-03', countries: ['IQ'] });
+    expect(r.articles[0]!.source.line).toBe(5);
+  });
+});
