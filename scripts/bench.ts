@@ -59,7 +59,7 @@ for (const run of ['cold build', 'unchanged rebuild']) {
     { onStage: (name, ms) => stages.push(`${name} ${ms.toFixed(0)} ms`) },
   );
   const ms = performance.now() - start;
-  console.log(`\n${run}: ${(ms / 1000).toFixed(2)} s, ${(result.report.articles / (ms / 1000)).toFixed(0)} articles/s, ${result.files.length} files (${result.stats.written} written, ${result.stats.unchanged} unchanged)`);
+  console.log(`\n${run}: ${(ms / 1000).toFixed(2)} s, ${(result.report.articles / (ms / 1000)).toFixed(0)} articles/s, ${result.fileCount} files (${result.stats.written} written, ${result.stats.unchanged} unchanged)`);
   console.log(`  ${stages.join('\n  ')}`);
 }
 clearInterval(timer);

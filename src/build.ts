@@ -1,4 +1,4 @@
-import type { Article, BuildReport, Diagnostic, ParsedArticle, RenderedFile } from './model/types.js';
+import type { Article, BuildReport, Diagnostic, PagePlan, ParsedArticle, RenderedFile } from './model/types.js';
 import { resolveConfig, type SiteConfig } from './config.js';
 import { discoverSeeds } from './stages/discover-seeds.js';
 import { parseSeed } from './stages/parse-seed.js';
@@ -7,7 +7,7 @@ import { enrichArticle } from './stages/enrich-article.js';
 import { collateArchive } from './stages/collate-archive.js';
 import { planPages } from './stages/plan-pages.js';
 import { createRenderer } from './stages/render-pages.js';
-import { indexSearch } from './stages/index-search.js';
+import { createSearchIndexer } from './stages/index-search.js';
 import { writeSite, type WriteStats } from './stages/write-site.js';
 import { loadEnrichment } from './enrich/load-enrichment.js';
 
@@ -26,20 +26,31 @@ export interface BuildHooks {
   readonly onStage?: (name: string, ms: number) => void;
 }
 
-/**
- * The build, stage by stage: discover seeds → parse → dedupe → enrich → collate → plan →
- * render → index search. Reads the seeds folder and returns the site in memory; `buildSite`
- * writes it. Problems in seeds become diagnostics in the report; the build goes on.
- */
-export async function buildArchive(options: Partial<SiteConfig> = {}, hooks: BuildHooks = {}): Promise<BuiltArchive> {
-  const config = resolveConfig(options);
-  const stage = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
+/** A build up to its pages: the plans to render and the report. */
+interface PlannedBuild {
+  readonly config: SiteConfig;
+  readonly plans: readonly PagePlan[];
+  readonly report: BuildReport;
+  readonly articles: readonly Article[];
+}
+
+type StageRunner = <T>(name: string, run: () => T | Promise<T>) => Promise<T>;
+
+function stageRunner(hooks: BuildHooks): StageRunner {
+  return async (name, run) => {
     const start = performance.now();
     const result = await run();
     hooks.onStage?.(name, performance.now() - start);
     return result;
   };
+}
 
+/**
+ * The build up to its page plans, stage by stage: discover seeds → parse → dedupe → enrich →
+ * collate → plan. Reads the seeds folder; everything after is pure. Problems in seeds become
+ * diagnostics in the report and the build goes on.
+ */
+async function planBuild(config: SiteConfig, stage: StageRunner): Promise<PlannedBuild> {
   const { seeds } = await stage('discover seeds', () => discoverSeeds(config.seedsDir));
   const diagnostics: Diagnostic[] = [];
   let quarantined = 0;
@@ -77,23 +88,58 @@ export async function buildArchive(options: Partial<SiteConfig> = {}, hooks: Bui
   };
   const buildDate = sourceDateEpoch() ?? archive.articles.find((a) => a.date)?.date ?? '1970-01-01';
   const plans = await stage('plan pages', () => planPages({ config, archive, report, countryName, topicName, buildDate }));
-  const renderer = createRenderer(templatesDir);
-  const pages = await stage('render', () => plans.map((p) => renderer.render(p)));
-  const search = config.search ? await stage('index search', () => indexSearch(pages, config.language)) : [];
-  return { files: [...pages, ...search], report, articles: archive.articles };
+  return { config, plans, report, articles: archive.articles };
 }
 
-/** Builds the archive and writes it to `config.outDir` atomically. */
-export async function buildSite(
-  options: Partial<SiteConfig> = {},
-  hooks: BuildHooks = {},
-): Promise<BuiltArchive & { readonly stats: WriteStats }> {
-  const config = resolveConfig(options);
-  const built = await buildArchive(config, hooks);
+/**
+ * Renders the planned pages one at a time, feeding each to the search index as it goes, then
+ * yields the search index's own files: a stream, so no stage holds the whole site.
+ */
+async function* renderSite(build: PlannedBuild, hooks: BuildHooks): AsyncGenerator<RenderedFile> {
+  const renderer = createRenderer(templatesDir);
+  const search = build.config.search ? await createSearchIndexer(build.config.language) : null;
   const start = performance.now();
-  const stats = await writeSite(config.outDir, built.files);
-  hooks.onStage?.('write', performance.now() - start);
-  return { ...built, stats };
+  for (const plan of build.plans) {
+    const file = renderer.render(plan);
+    if (search) await search.add(file);
+    yield file;
+  }
+  hooks.onStage?.('render', performance.now() - start);
+  if (search) {
+    const indexStart = performance.now();
+    const files = await search.finish();
+    hooks.onStage?.('index search', performance.now() - indexStart);
+    yield* files;
+  }
+}
+
+/**
+ * Builds the archive in memory (no disk writes): every output file and the report. Tests and
+ * tools use this; `buildSite` streams the same files to disk instead.
+ */
+export async function buildArchive(options: Partial<SiteConfig> = {}, hooks: BuildHooks = {}): Promise<BuiltArchive> {
+  const build = await planBuild(resolveConfig(options), stageRunner(hooks));
+  const files: RenderedFile[] = [];
+  for await (const file of renderSite(build, hooks)) files.push(file);
+  return { files, report: build.report, articles: build.articles };
+}
+
+/** What `buildSite` did: the report, the archive's articles, and how many files were written. */
+export interface SiteResult {
+  readonly report: BuildReport;
+  readonly articles: readonly Article[];
+  readonly fileCount: number;
+  readonly stats: WriteStats;
+}
+
+/** Builds the archive and streams it to `config.outDir`, which is replaced atomically at the end. */
+export async function buildSite(options: Partial<SiteConfig> = {}, hooks: BuildHooks = {}): Promise<SiteResult> {
+  const config = resolveConfig(options);
+  const build = await planBuild(config, stageRunner(hooks));
+  const start = performance.now();
+  const stats = await writeSite(config.outDir, renderSite(build, hooks));
+  hooks.onStage?.('render and write', performance.now() - start);
+  return { report: build.report, articles: build.articles, fileCount: stats.written + stats.unchanged, stats };
 }
 
 /** The build date from SOURCE_DATE_EPOCH (reproducible builds), or null when it is not set. */

@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
   const result = await buildSite(options, { onStage: (name, ms) => log(`✓ ${name} ${ms.toFixed(0)} ms`) });
   for (const p of result.report.problems) process.stderr.write(`${p.file}:${p.line}: ${p.severity}: ${p.message} [${p.rule}]\n`);
   const { report, stats } = result;
-  log(`${report.files} seed files → ${report.articles} articles (${report.duplicates} duplicate copies merged, ${report.quarantined} left out), ${result.files.length} files: ${stats.written} written, ${stats.unchanged} unchanged → ${options.outDir ?? 'dist'}/`);
+  log(`${report.files} seed files → ${report.articles} articles (${report.duplicates} duplicate copies merged, ${report.quarantined} left out), ${result.fileCount} files: ${stats.written} written, ${stats.unchanged} unchanged → ${options.outDir ?? 'dist'}/`);
   const errors = report.problems.filter((p) => p.severity === 'error').length;
   const warnings = report.problems.length - errors;
   if (errors > 0 || (warnings > 0 && (options.strict ?? false))) {

@@ -102,9 +102,9 @@ describe('building from disk', () => {
   it('writes dist/ and, rebuilt unchanged, rewrites nothing', async () => {
     const out = path.join(work, 'dist');
     const first = await buildSite({ seedsDir, outDir: out, search: false });
-    expect(first.stats.written).toBe(first.files.length);
+    expect(first.stats.written).toBe(first.fileCount);
     const second = await buildSite({ seedsDir, outDir: out, search: false });
-    expect(second.stats).toEqual({ written: 0, unchanged: second.files.length });
+    expect(second.stats).toEqual({ written: 0, unchanged: second.fileCount });
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<h1>Dateline news archive</h1>');
   });
 });

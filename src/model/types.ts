@@ -108,6 +108,10 @@ export interface Archive {
   readonly topics: readonly Collection[];
   readonly credits: readonly Collection[];
   readonly months: readonly Collection[];
+  readonly countryByKey: ReadonlyMap<string, Collection>;
+  readonly topicByKey: ReadonlyMap<string, Collection>;
+  /** The URL key of each credit text. */
+  readonly creditKeyOf: ReadonlyMap<string, string>;
 }
 
 /** One output file to produce: where it goes, how to render it, and what it depends on. */

@@ -27,15 +27,16 @@ export function isHeadlineShaped(line: string): boolean {
  * repeat must start its own block within a few lines.
  */
 export function findHeadlineRepeats(blocks: readonly Block[]): number[] {
+  const keys = blocks.map((block) => textKey(block.lines[0]!));
   return blocks.map((block, b) => {
     const head = block.lines[0]!;
     if (block.lines.length > 1 && !block.lines.slice(1).every(isNoiseLine)) return -1;
     if (!isHeadlineShaped(head)) return -1;
-    const key = textKey(head);
+    const key = keys[b]!;
     let seen = 0;
     for (let c = b + 1; c < blocks.length && seen < repeatWindow; c++) {
       const next = blocks[c]!;
-      if (textKey(next.lines[0]!) === key) return c;
+      if (keys[c] === key) return c;
       seen += next.lines.length;
     }
     return -1;

@@ -3,15 +3,16 @@
  * that a headline printed with straight quotes matches its copy printed with curly ones.
  */
 export function textKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Most scraped lines are plain ASCII: skip Unicode folding for them (a hot path).
+  const folded = /[^\x00-\x7F]/.test(text)
+    ? text
+        .normalize('NFKC')
+        .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
+        .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+        .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
+    : text.replace(/`/g, "'");
+  return folded.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Collapses runs of white space inside a line of prose to one space. */

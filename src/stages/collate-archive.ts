@@ -50,15 +50,27 @@ export function collateArchive(input: readonly Article[], names: CollateNames): 
       .map(([key, articleIds]) => ({ key, name: nameOf(key), articleIds }))
       .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : x.key < y.key ? -1 : 1));
   };
+  // Slugging is costly and credits repeat: key each distinct credit once.
+  const keyOfCredit = new Map<string, string>();
   const creditNames = new Map<string, string>();
-  for (const a of articles) if (a.credit) creditNames.set(creditKey(a.credit), creditNames.get(creditKey(a.credit)) ?? a.credit);
+  for (const a of articles) {
+    if (!a.credit || keyOfCredit.has(a.credit)) continue;
+    const key = creditKey(a.credit);
+    keyOfCredit.set(a.credit, key);
+    if (!creditNames.has(key)) creditNames.set(key, a.credit);
+  }
+  const countries = group((a) => a.countries, names.country);
+  const topics = group((a) => a.topics, names.topic);
   return {
     articles,
     byId: new Map(articles.map((a) => [a.id, a])),
     rank: new Map(articles.map((a, i) => [a.id, i])),
-    countries: group((a) => a.countries, names.country),
-    topics: group((a) => a.topics, names.topic),
-    credits: group((a) => (a.credit ? [creditKey(a.credit)] : []), (k) => creditNames.get(k) ?? k),
+    countries,
+    topics,
+    countryByKey: new Map(countries.map((c) => [c.key, c])),
+    topicByKey: new Map(topics.map((t) => [t.key, t])),
+    creditKeyOf: keyOfCredit,
+    credits: group((a) => (a.credit ? [keyOfCredit.get(a.credit)!] : []), (k) => creditNames.get(k) ?? k),
     months: group((a) => (a.date ? [a.date.slice(0, 7)] : []), monthName).sort((x, y) => (x.key < y.key ? 1 : -1)),
   };
 }

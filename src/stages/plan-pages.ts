@@ -208,7 +208,7 @@ export function planPages(input: PlanInput): PagePlan[] {
 }
 
 function creditSlug(archive: Archive, credit: string): string {
-  return archive.credits.find((c) => c.name === credit)?.key ?? 'unknown';
+  return archive.creditKeyOf.get(credit) ?? 'unknown';
 }
 
 /** Plans the pages of one paginated article list. */

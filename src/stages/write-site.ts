@@ -1,4 +1,4 @@
-import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RenderedFile } from '../model/types.js';
 import { BuildError } from '../errors.js';
@@ -21,10 +21,15 @@ export function isSafeOutputPath(rel: string): boolean {
 /**
  * Writes the archive so that `outDir` is never half-written: files go to a staging folder
  * beside it (same file system), files whose bytes did not change are hard-linked from the last
- * build instead of rewritten, and the staging folder is swapped in by rename. A build that fails
+ * build instead of rewritten, and the staging folder is swapped in by rename. `files` may be a
+ * stream, so a large archive is never held in memory whole. A build that fails
  * or is killed leaves the previous `outDir` as it was; stale staging folders are removed first.
  */
-export async function writeSite(outDir: string, files: readonly RenderedFile[]): Promise<WriteStats> {
+export async function writeSite(
+  outDir: string,
+  files: Iterable<RenderedFile> | AsyncIterable<RenderedFile>,
+  concurrency = 32,
+): Promise<WriteStats> {
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
   const base = path.basename(out);
@@ -39,8 +44,33 @@ export async function writeSite(outDir: string, files: readonly RenderedFile[]):
   let written = 0;
   let unchanged = 0;
   const seen = new Set<string>();
-  const made = new Set<string>();
-  for (const file of files) {
+  const made = new Map<string, Promise<unknown>>();
+  const writeOne = async (file: RenderedFile): Promise<void> => {
+    const target = path.join(staging, file.path);
+    const dir = path.dirname(target);
+    let ready = made.get(dir);
+    if (!ready) {
+      ready = mkdir(dir, { recursive: true });
+      made.set(dir, ready);
+    }
+    await ready;
+    const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : Buffer.from(file.contents);
+    const previous = path.join(out, file.path);
+    // Same size first, so only likely-unchanged files are read back.
+    const same = await stat(previous).then(
+      async (s) => s.isFile() && s.size === bytes.length && (await readFile(previous)).equals(bytes),
+      () => false,
+    );
+    if (same && (await link(previous, target).then(() => true, () => false))) {
+      unchanged++;
+    } else {
+      await writeFile(target, bytes);
+      written++;
+    }
+  };
+  // A bounded number of writes in flight: fast on many small files, flat in memory.
+  const inFlight = new Set<Promise<void>>();
+  for await (const file of files) {
     if (!isSafeOutputPath(file.path)) {
       throw new BuildError(`refusing to write "${file.path}": it would land outside the output folder`, 'report this: every output path is planned by dateline itself');
     }
@@ -48,28 +78,12 @@ export async function writeSite(outDir: string, files: readonly RenderedFile[]):
       throw new BuildError(`two pages would be written to "${file.path}"`, 'report this: slugs and paths are meant to be unique');
     }
     seen.add(file.path);
-    const target = path.join(staging, file.path);
-    const dir = path.dirname(target);
-    if (!made.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      made.add(dir);
-    }
-    const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : Buffer.from(file.contents);
-    const previous = path.join(out, file.path);
-    const old = await readFile(previous).catch(() => null);
-    if (old !== null && old.equals(bytes)) {
-      await link(previous, target).then(
-        () => unchanged++,
-        async () => {
-          await writeFile(target, bytes);
-          written++;
-        },
-      );
-    } else {
-      await writeFile(target, bytes);
-      written++;
-    }
+    const task: Promise<void> = writeOne(file).finally(() => inFlight.delete(task));
+    inFlight.add(task);
+    task.catch(() => undefined); // surfaced by race/all below; never an unhandled rejection
+    if (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
   const retired = path.join(parent, `.${base}.old-${process.pid}`);
   const hadPrevious = await rename(out, retired).then(() => true, () => false);
   await rename(staging, out);

@@ -10,8 +10,8 @@ const candidatesPerGroup = 200;
 export function relatedArticles(archive: Archive, a: Article, max: number): Article[] {
   const shared = new Map<string, number>();
   const groups = [
-    ...a.countries.map((c) => archive.countries.find((g) => g.key === c)),
-    ...a.topics.map((t) => archive.topics.find((g) => g.key === t)),
+    ...a.countries.map((c) => archive.countryByKey.get(c)),
+    ...a.topics.map((t) => archive.topicByKey.get(t)),
   ];
   for (const g of groups) {
     if (!g) continue;
