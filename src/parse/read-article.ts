@@ -66,13 +66,25 @@ export function readArticle(blocks: readonly Block[], repeatAt: number): Article
   // The body: the rest, one paragraph per block.
   const bodyLines: string[][] = blocks.map(() => []);
   for (let i = pos; i < entries.length; i++) bodyLines[entries[i]!.block]!.push(entries[i]!.text);
-  const paragraphs = cleanParagraphs(bodyLines.map(joinParagraph), headline, captions);
+  const paragraphs = cleanParagraphs(bodyLines.flatMap(blockParagraphs), headline, captions);
   return { headline, line: blocks[0]!.line, captions, paragraphs };
 }
 
-/** Joins the lines of one block into a paragraph, leaving out noise lines. */
-export function joinParagraph(lines: readonly string[]): string {
-  return collapseSpace(lines.filter((l) => !isNoiseLine(l)).join(' '));
+/** Longest line taken as part of a hard-wrapped paragraph. */
+const maxWrappedLine = 100;
+
+/**
+ * The paragraphs of one body block, noise lines left out. Scraped web text puts each
+ * paragraph on one line, so each line is a paragraph; a block whose lines are short and break
+ * mid-sentence was hard-wrapped instead, and is joined into one paragraph.
+ */
+export function blockParagraphs(lines: readonly string[]): string[] {
+  const kept = lines.filter((l) => !isNoiseLine(l)).map(collapseSpace).filter((l) => l !== '');
+  const wrapped =
+    kept.length > 1 &&
+    kept.slice(0, -1).every((l) => l.length <= maxWrappedLine) &&
+    kept.slice(0, -1).some((l) => !/[.!?:;"\u201D\u2019)\]]$/.test(l));
+  return wrapped ? [kept.join(' ')] : kept;
 }
 
 /**

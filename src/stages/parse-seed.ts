@@ -1,7 +1,7 @@
 import type { Diagnostic, ParsedArticle, ParsedSeed, SeedFile } from '../model/types.js';
 import { decodeSeed, defaultDecodeLimits, type DecodeLimits } from '../parse/decode-seed.js';
 import { findHeadlineRepeats, isHeadlineShaped } from '../parse/find-article-starts.js';
-import { cleanParagraphs, joinParagraph, readArticle } from '../parse/read-article.js';
+import { blockParagraphs, cleanParagraphs, readArticle } from '../parse/read-article.js';
 import { readFrontMatter } from '../parse/read-front-matter.js';
 import { splitBlocks, type Block } from '../parse/split-blocks.js';
 
@@ -35,7 +35,7 @@ export function parseSeed(seed: SeedFile, limits: DecodeLimits = defaultDecodeLi
       const previous = articles.at(-1);
       if (previous) {
         // Body paragraphs that a scrape set apart with extra blank lines stay with their article.
-        const more = pieceBlocks.map((b) => joinParagraph(b.lines));
+        const more = pieceBlocks.flatMap((b) => blockParagraphs(b.lines));
         const paragraphs = cleanParagraphs([...previous.paragraphs, ...more], previous.headline, previous.captions);
         articles[articles.length - 1] = { ...previous, paragraphs };
         continue;

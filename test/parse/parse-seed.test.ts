@@ -126,3 +126,22 @@ describe('parseSeed on scrape variations', () => {
     expect(r.articles[0]!.source.line).toBe(5);
   });
 });
+
+describe('body paragraphs inside one block', () => {
+  it('takes each line of a block as its own paragraph, the way web scrapes print them', () => {
+    const r = parseSeed(text('lines.txt', 'Talks Resume in Capital\n\nTT\n\nTalks Resume in Capital\n\nFirst paragraph of the story ends here.\nSecond paragraph follows on the next line.\n“A quote closes the third,” he said.\n'));
+    expect(r.articles[0]!.paragraphs).toEqual([
+      'First paragraph of the story ends here.',
+      'Second paragraph follows on the next line.',
+      '“A quote closes the third,” he said.',
+    ]);
+  });
+
+  it('joins a hard-wrapped paragraph whose lines break mid-sentence', () => {
+    const r = parseSeed(text('wrapped.txt', 'Talks Resume in Capital\n\nTT\n\nTalks Resume in Capital\n\nNegotiators from both sides returned to the table on\nTuesday after a two-week pause, officials said.\n\nA second paragraph.\n'));
+    expect(r.articles[0]!.paragraphs).toEqual([
+      'Negotiators from both sides returned to the table on Tuesday after a two-week pause, officials said.',
+      'A second paragraph.',
+    ]);
+  });
+});
