@@ -3,7 +3,10 @@
  * articles' real sentences, with distinct headlines and dates), builds it twice (cold, then
  * unchanged, to measure the incremental write) and prints stage times, throughput and peak memory.
  *
- *   npm run bench -- --articles 20000 --per-file 10 [--search]
+ *   npm run bench -- --articles 20000 --per-file 10 [--search] [--big-file]
+ *
+ * --big-file adds one seed of just under the 5 MiB limit; the slowest single-file parse is
+ * reported either way (the limit promised: under a second).
  */
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +21,7 @@ const { values } = parseArgs({
     'per-file': { type: 'string', default: '10' },
     search: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'big-file': { type: 'boolean', default: false },
   },
 });
 const total = Number(values.articles);
@@ -47,6 +51,27 @@ for (let f = 0; f * perFile < total; f++) {
   bytes += Buffer.byteLength(text);
   writeFileSync(path.join(seeds, `bench_${String(f).padStart(6, '0')}.txt`), text);
 }
+if (values['big-file']) {
+  // Articles repeated up to just under the 5 MiB limit, with distinct headlines.
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = total; size < 5 * 1024 * 1024 - 20_000; i++) {
+    const a = article(i);
+    parts.push(a);
+    size += Buffer.byteLength(a) + 3;
+  }
+  writeFileSync(path.join(seeds, 'bench_big.txt'), parts.join('\n\n\n'));
+  bytes += size;
+  console.log(`big seed: ${(size / 1048576).toFixed(2)} MiB, ${parts.length} articles`);
+}
+let slowest = { file: '', ms: 0 };
+for (const f of readdirSync(seeds)) {
+  const t = performance.now();
+  parseSeed({ path: f, bytes: readFileSync(path.join(seeds, f)) });
+  const ms = performance.now() - t;
+  if (ms > slowest.ms) slowest = { file: f, ms };
+}
+console.log(`slowest single-file parse: ${slowest.file} ${slowest.ms.toFixed(0)} ms`);
 console.log(`${total} articles in ${Math.ceil(total / perFile)} files, ${(bytes / 1048576).toFixed(1)} MiB of seeds`);
 
 let peak = 0;
