@@ -27,12 +27,14 @@ export function isHeadlineShaped(line: string): boolean {
  * repeat must start its own block within a few lines.
  */
 export function findHeadlineRepeats(blocks: readonly Block[]): number[] {
-  const keys = blocks.map((block) => textKey(block.lines[0]!));
+  // Only a headline-shaped line can be a headline or its repeat: fold just those.
+  const keys = blocks.map((block) => (isHeadlineShaped(block.lines[0]!) ? textKey(block.lines[0]!) : null));
   return blocks.map((block, b) => {
     const head = block.lines[0]!;
     if (block.lines.length > 1 && !block.lines.slice(1).every(isNoiseLine)) return -1;
     if (!isHeadlineShaped(head)) return -1;
-    const key = keys[b]!;
+    const key = keys[b];
+    if (key === null || key === undefined) return -1;
     let seen = 0;
     for (let c = b + 1; c < blocks.length && seen < repeatWindow; c++) {
       const next = blocks[c]!;

@@ -97,15 +97,19 @@ export function cleanParagraphs(
   captions: readonly string[],
 ): string[] {
   const skip = new Set([headline, ...captions].map(textKey));
+  // Folding is costly on long text: only a paragraph about as long as a headline or caption
+  // can be one, so only those are folded and compared.
+  const lengths = [headline, ...captions].map((t) => t.length);
+  const maybeRepeat = (text: string): boolean => lengths.some((n) => Math.abs(n - text.length) <= 8 + n / 10);
   const seen = new Set<string>();
   const kept: string[] = [];
-  let lastKey = '';
+  let last = '';
   for (const text of paragraphs) {
-    const key = textKey(text);
-    if (text === '' || skip.has(key)) continue;
-    if (key === lastKey || (seen.has(key) && key.length >= 40)) continue;
-    seen.add(key);
-    lastKey = key;
+    if (text === '' || (maybeRepeat(text) && skip.has(textKey(text)))) continue;
+    // A repeat is the scrape printing the same paragraph again: the same text, to the letter.
+    if (text === last || (seen.has(text) && text.length >= 40)) continue;
+    seen.add(text);
+    last = text;
     kept.push(text);
   }
   return kept;

@@ -17,7 +17,7 @@ export function textKey(text: string): string {
 
 /** Collapses runs of white space inside a line of prose to one space. */
 export function collapseSpace(text: string): string {
-  return text.replace(/[\t \u00A0]+/g, ' ').trim();
+  return /[\t\u00A0]| {2}/.test(text) ? text.replace(/[\t \u00A0]+/g, ' ').trim() : text.trim();
 }
 
 /** Scrape noise that stands alone on a line: `TT`, a bare number, a rule of dashes or bullets. */
