@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = new URL('..', import.meta.url).pathname;
+const cli = path.join(root, 'src/cli.ts');
+const work = mkdtempSync(path.join(tmpdir(), 'dateline-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function dateline(args: string[], cwd = root): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cli, ...args], { cwd, env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('dateline CLI', () => {
+  it('prints help and exits 0', async () => {
+    const r = await dateline(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--seeds DIR/);
+  });
+
+  it('exits 2 on an unknown command', async () => {
+    expect((await dateline(['serve'])).code).toBe(2);
+  });
+
+  it('exits 1 with a hint when the seeds folder is missing', async () => {
+    const r = await dateline(['build', '--seeds', path.join(work, 'nope'), '--out', path.join(work, 'o')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error: seeds folder .* does not exist/);
+    expect(r.stderr).toMatch(/hint: /);
+  });
+
+  it('builds --seeds DIR into --out DIR, reporting each stage', async () => {
+    const out = path.join(work, 'site');
+    const r = await dateline(['build', '--seeds', path.join(root, 'seeds'), '--out', out, '--no-search']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/✓ parse \d+ ms/);
+    expect(r.stdout).toMatch(/2 seed files → 4 articles/);
+    expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+    expect(existsSync(path.join(out, 'sitemap.xml'))).toBe(false);
+  });
+
+  it('takes the site URL from a config file, and the flag over the file', async () => {
+    const out = path.join(work, 'configured');
+    const config = path.join(work, 'dateline.config.json');
+    writeFileSync(config, JSON.stringify({ siteUrl: 'https://news.example/archive', title: 'Example Archive' }));
+    const r = await dateline(['build', '--config', config, '--seeds', path.join(root, 'seeds'), '--out', out, '--no-search']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(out, 'sitemap.xml'), 'utf8')).toContain('<loc>https://news.example/archive/articles/');
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<title>Example Archive</title>');
+    await dateline(['build', '--config', config, '--site-url', 'https://other.example/', '--seeds', path.join(root, 'seeds'), '--out', out, '--no-search']);
+    expect(readFileSync(path.join(out, 'robots.txt'), 'utf8')).toContain('Sitemap: https://other.example/sitemap.xml');
+  });
+});
