@@ -1,5 +1,6 @@
 import type { MergedArticle, ParsedArticle } from '../model/types.js';
 import { storyKey } from '../enrich/make-slug.js';
+import { textKey } from '../parse/text-key.js';
 
 /** Articles merged across seed files, and how many copies were folded in. */
 export interface DedupeResult {
@@ -7,33 +8,56 @@ export interface DedupeResult {
   readonly duplicates: number;
 }
 
+/** Share of paragraphs two copies must have in common to be one story. */
+const sameStoryOverlap = 0.5;
+
+interface Story {
+  best: ParsedArticle;
+  readonly sources: ParsedArticle['source'][];
+  readonly paragraphs: Set<string>;
+}
+
 /**
- * Merges the copies of a story found in several seed files (same headline and first paragraph,
- * compared after folding case, quotes and white space) into one article that keeps every
- * source. The copy from the first source (seed path, then line) is kept, so output never
- * depends on the order files were read in. One pass with a hash map: linear in the articles.
+ * Merges the copies of a story found in several seed files into one article that keeps every
+ * source. Copies are the same story when their headlines match (folding case, quotes and white
+ * space) and they share their first paragraph or at least half of their paragraphs, so a
+ * truncated or lightly edited copy still merges while two different stories under a generic
+ * headline stay apart. The longest copy is kept (ties: the first by seed path, then line), so
+ * output never depends on the order files were read in. A hash map by headline: linear.
  */
 export function dedupeArticles(parsed: readonly ParsedArticle[]): DedupeResult {
   const sorted = [...parsed].sort(
     (a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.line - b.source.line),
   );
-  const byKey = new Map<string, { article: ParsedArticle; sources: ParsedArticle['source'][] }>();
+  const byHeadline = new Map<string, Story[]>();
+  const stories: Story[] = [];
   let duplicates = 0;
   for (const article of sorted) {
-    const key = storyKey(article.headline, article.paragraphs[0] ?? '');
-    const seen = byKey.get(key);
-    if (seen) {
+    const head = textKey(article.headline);
+    const candidates = byHeadline.get(head) ?? [];
+    const story = candidates.find((s) => isSameStory(s, article));
+    if (story) {
       duplicates++;
-      seen.sources.push(article.source);
-      // The longer copy is the more complete scrape; ties keep the first.
-      if (article.paragraphs.length > seen.article.paragraphs.length) seen.article = article;
+      story.sources.push(article.source);
+      for (const p of article.paragraphs) story.paragraphs.add(p);
+      if (article.paragraphs.length > story.best.paragraphs.length) story.best = article;
       continue;
     }
-    byKey.set(key, { article, sources: [article.source] });
+    const created: Story = { best: article, sources: [article.source], paragraphs: new Set(article.paragraphs) };
+    candidates.push(created);
+    byHeadline.set(head, candidates);
+    stories.push(created);
   }
-  const articles = [...byKey.entries()].map(([key, { article, sources }]) => {
-    const { source: _source, ...rest } = article;
-    return { ...rest, key, sources };
+  const articles = stories.map(({ best, sources }) => {
+    const { source: _source, ...rest } = best;
+    return { ...rest, key: storyKey(best.headline, best.paragraphs[0] ?? ''), sources };
   });
   return { articles, duplicates };
+}
+
+function isSameStory(story: Story, article: ParsedArticle): boolean {
+  const first = article.paragraphs[0];
+  if (first !== undefined && textKey(first) === textKey(story.best.paragraphs[0] ?? '')) return true;
+  const shared = article.paragraphs.filter((p) => story.paragraphs.has(p)).length;
+  return shared >= sameStoryOverlap * Math.min(article.paragraphs.length, story.paragraphs.size);
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { ParsedArticle } from '../src/model/types.js';
+import { dedupeArticles } from '../src/stages/dedupe-articles.js';
+
+const a = (file: string, headline: string, paragraphs: string[]): ParsedArticle => ({
+  headline, captions: [], paragraphs, source: { file, line: 1 }, meta: {},
+});
+
+describe('dedupeArticles', () => {
+  it('merges copies of one story from two files, keeping both sources in path order', () => {
+    const r = dedupeArticles([a('b.txt', 'Talks Resume', ['One.', 'Two.']), a('a.txt', 'Talks Resume', ['One.', 'Two.'])]);
+    expect(r.duplicates).toBe(1);
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0]!.sources.map((s) => s.file)).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('merges a copy with curly quotes and other case in the headline, keeping the longest copy', () => {
+    const r = dedupeArticles([
+      a('a.txt', 'Minister’s Plan Fails', ['First paragraph here.', 'Second.']),
+      a('b.txt', "minister's plan fails", ['First paragraph here.', 'Second.', 'Third, only in this copy.']),
+    ]);
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0]!.paragraphs).toHaveLength(3);
+  });
+
+  it('merges a copy whose first paragraph was edited when most paragraphs match', () => {
+    const r = dedupeArticles([
+      a('a.txt', 'Quake Hits Coast', ['Lead v1.', 'P2.', 'P3.', 'P4.']),
+      a('b.txt', 'Quake Hits Coast', ['Lead v2, corrected.', 'P2.', 'P3.', 'P4.']),
+    ]);
+    expect(r.articles).toHaveLength(1);
+  });
+
+  it('keeps two different stories under the same generic headline apart', () => {
+    const r = dedupeArticles([
+      a('a.txt', 'Live Updates', ['Storm reaches the coast.', 'Power is out.']),
+      a('b.txt', 'Live Updates', ['Election results come in.', 'Turnout was high.']),
+    ]);
+    expect(r.articles).toHaveLength(2);
+    expect(r.duplicates).toBe(0);
+    expect(new Set(r.articles.map((x) => x.key)).size).toBe(2);
+  });
+
+  it('gives the same ids whatever the input order', () => {
+    const input = [a('a.txt', 'X Happens', ['p1.']), a('b.txt', 'Y Happens', ['p2.']), a('c.txt', 'X Happens', ['p1.'])];
+    const keys = (list: ParsedArticle[]) => dedupeArticles(list).articles.map((x) => x.key);
+    expect(keys([...input].reverse())).toEqual(keys(input));
+  });
+});
