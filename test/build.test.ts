@@ -33,6 +33,7 @@ describe('building the sample archive', () => {
       expect(got!.countries).toEqual(want.countries);
       expect([...(got!.topics as string[])].sort()).toEqual([...want.topics].sort());
       expect(got!.topics as string[]).toContain(want.topics[0]);
+      expect(got!.photo_date).toBe(want.photo_date);
       if (want.photo_date) {
         expect(got!.date).toBe(want.photo_date);
         expect(got!.dateSource).toBe('caption');

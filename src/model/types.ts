@@ -83,6 +83,8 @@ export interface Article {
   readonly credit: string | null;
   readonly date: string | null;
   readonly dateSource: DateSource | null;
+  /** The date printed in a photo caption, if any: the photo's date, not necessarily the article's. */
+  readonly photoDate: string | null;
   readonly countries: readonly string[];
   readonly topics: readonly string[];
   readonly topicEvidence: readonly TopicEvidence[];

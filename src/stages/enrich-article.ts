@@ -51,14 +51,10 @@ export function enrichArticle(article: MergedArticle & { readonly key: string },
       }
     }
   }
-  if (!date) {
-    for (const c of article.captions) {
-      date = findDate(c);
-      if (date) {
-        dateSource = 'caption';
-        break;
-      }
-    }
+  const photoDate = article.captions.map(findDate).find((d) => d !== null) ?? null;
+  if (!date && photoDate) {
+    date = photoDate;
+    dateSource = 'caption';
   }
 
   const rawCredit = meta.credit ?? article.captions.map(captionCredit).find((c) => c !== null) ?? null;
@@ -73,6 +69,7 @@ export function enrichArticle(article: MergedArticle & { readonly key: string },
       credit,
       date,
       dateSource,
+      photoDate,
       countries,
       topics,
       topicEvidence: evidence,

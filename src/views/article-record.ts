@@ -12,6 +12,7 @@ export function articleRecord(a: Article): Record<string, unknown> {
     credit: a.credit,
     date: a.date,
     dateSource: a.dateSource,
+    photo_date: a.photoDate,
     countries: a.countries,
     topics: a.topics,
     topicEvidence: a.topicEvidence,
