@@ -21,6 +21,9 @@ export interface CountryOptions {
 /** Default country options. */
 export const defaultCountryOptions = { minShare: 0.3, minScore: 2.5, max: 4 } satisfies CountryOptions;
 
+/** A place name in a list of three or more (`Poland, Austria and Denmark`) counts this much. */
+const enumerationFactor = 0.5;
+
 /** One recognised place name. */
 interface Mention {
   readonly code: string;
@@ -30,35 +33,90 @@ interface Mention {
   readonly alternatives: readonly PlaceEntry[];
 }
 
+/** A place name as found in one zone, before the article-wide rules are applied. */
+interface Found {
+  /** The folded name (`lebanon`, `west bank`). */
+  readonly key: string;
+  readonly entries: readonly PlaceEntry[];
+  readonly start: number;
+  readonly end: number;
+  /** `michael jordan`: the name followed a capitalised word as a person's surname does. */
+  readonly personPair: string | null;
+  /** The name read as a person's surname (outside the headline): not a place. */
+  readonly person: boolean;
+  /** `Lebanon, Pennsylvania`: the name is a town in a US state. */
+  readonly usTown: boolean;
+}
+
 const kindWeight: Record<PlaceKind, number> = {
   country: 1, demonym: 0.8, capital: 0.8, region: 0.8, 'us-state': 0.6, city: 0.6,
 };
 
+const usTownEntry: PlaceEntry = { code: 'US', kind: 'city', exactCase: null, population: 0 };
+
+/** Words that may stand between the names of a list: `Poland, the Czech Republic and Austria`. */
+const listGlue = new Set(['and', 'or', 'the', 'as', 'well']);
+
 /**
  * The ISO 3166-1 alpha-2 codes of the countries an article is about, most central first:
  * mentions are weighted by where they stand (headline, lead, body, captions) and what they are
- * (name, demonym, city), passing mentions (`UK-based`) are left out, and ambiguous names are
- * resolved by the other places in the article.
+ * (name, demonym, city), passing mentions (`UK-based`, a country in a long list, `Brussels` when
+ * it stands for the EU) count little or nothing, a name read once as a person or a US town keeps
+ * that reading through the article, and ambiguous names are resolved by the other places in it.
  */
 export function findCountries(
   text: ArticleText,
   gazetteer: Gazetteer,
   options: CountryOptions = defaultCountryOptions,
 ): string[] {
-  const mentions: Mention[] = [];
-  let order = 0;
   const zones: Array<[string, number]> = [
     [text.headline, 4],
     ...text.paragraphs.map((p, i): [string, number] => [p, i < 2 ? 2 : 1]),
     ...text.captions.map((c): [string, number] => [c, 0.5]),
   ];
-  let headlineCount = 0;
-  zones.forEach(([zoneText, zoneWeight], z) => {
-    for (const m of scanPlaces(tokenize(zoneText), gazetteer, z === 0)) {
-      mentions.push({ ...m, weight: m.weight * zoneWeight, order: order++ });
-      if (z === 0) headlineCount++;
+  const scanned = zones.map(([zoneText, zoneWeight], z) => {
+    const tokens = tokenize(zoneText);
+    return { tokens, zoneWeight, found: scanPlaces(tokens, gazetteer, z === 0) };
+  });
+
+  // One sense per article: a name read as a person or as a US town keeps that reading everywhere.
+  const personPairs = new Set<string>();
+  const usTowns = new Set<string>();
+  scanned.forEach(({ found }, z) => {
+    for (const f of found) {
+      if (f.person && f.personPair && z > 0) personPairs.add(f.personPair);
+      if (f.usTown) usTowns.add(f.key);
     }
   });
+  let seatText: string | undefined;
+  const namesInstitution = (institutions: readonly string[]): boolean => {
+    seatText ??= ` ${scanned.map((s) => s.tokens.map((t) => t.key).join(' ')).join(' | ')} `;
+    return institutions.some((i) => seatText!.includes(` ${i} `));
+  };
+
+  const mentions: Mention[] = [];
+  let order = 0;
+  let headlineCount = 0;
+  scanned.forEach(({ zoneWeight, found }, z) => {
+    const kept = found.filter((f) => !f.person && !(f.personPair && personPairs.has(f.personPair)));
+    const factors = enumerationFactors(kept, scanned[z]!.tokens);
+    kept.forEach((f, k) => {
+      // `Brussels` standing for the EU, `Geneva` for the UN: the seat is not what the story is about.
+      const institutions = gazetteer.institutionSeats.get(f.key);
+      if (institutions && namesInstitution(institutions)) return;
+      const entries = f.usTown || usTowns.has(f.key) ? [usTownEntry] : f.entries;
+      const primary = entries[0]!;
+      mentions.push({
+        code: primary.code,
+        kind: primary.kind,
+        weight: kindWeight[primary.kind] * zoneWeight * factors[k]!,
+        order: order++,
+        alternatives: entries,
+      });
+      if (z === 0) headlineCount++;
+    });
+  });
+
   // An ambiguous name (Georgia, Lebanon) takes the reading the rest of the article supports.
   const support = new Map<string, number>();
   for (const m of mentions) {
@@ -91,24 +149,55 @@ export function findCountries(
     .map(([code]) => code);
 }
 
+/**
+ * How much each place name of a zone counts: names in a list of three or more, joined only by
+ * commas and `and`/`or`, are background (`borders with Poland, Austria and Denmark`).
+ */
+function enumerationFactors(found: readonly Found[], tokens: readonly Token[]): number[] {
+  const factors = found.map(() => 1);
+  let runStart = 0;
+  const close = (end: number): void => {
+    if (end - runStart >= 3) for (let k = runStart; k < end; k++) factors[k] = enumerationFactor;
+  };
+  for (let k = 1; k <= found.length; k++) {
+    const prev = found[k - 1]!;
+    const next = found[k];
+    let joined = false;
+    if (next && next.start >= prev.end) {
+      const gap = tokens.slice(prev.end, next.start);
+      const hasJoin = tokens[next.start]!.afterComma || gap.some((t) => t.afterComma || t.key === 'and' || t.key === 'or');
+      joined = hasJoin && gap.every((t) => listGlue.has(t.key)) && !gap.some((t) => t.afterComma && t.key !== 'and' && t.key !== 'or' && t.key !== 'the');
+    }
+    if (!joined) {
+      close(k);
+      runStart = k;
+    }
+  }
+  return factors;
+}
+
 /** Finds the place names in a token list, longest phrase first, with context rules applied. */
-function scanPlaces(
-  tokens: readonly Token[],
-  gaz: Gazetteer,
-  isHeadline: boolean,
-): Array<Omit<Mention, 'order'>> {
-  const found: Array<Omit<Mention, 'order'>> = [];
+function scanPlaces(tokens: readonly Token[], gaz: Gazetteer, isHeadline: boolean): Found[] {
+  const found: Found[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
-    if (!/^\p{Lu}/u.test(first.text)) continue;
-    let match: { entries: readonly PlaceEntry[]; end: number } | undefined;
-    for (let n = Math.min(gaz.longestPhrase, tokens.length - i); n >= 1 && !match; n--) {
-      const key = tokens.slice(i, i + n).map((t) => t.key).join(' ');
+    if (!first.capital) continue;
+    const lengths = gaz.startLengths.get(first.key);
+    if (!lengths) continue;
+    let match: { key: string; entries: readonly PlaceEntry[]; end: number } | undefined;
+    const pair = i + 1 < tokens.length && gaz.startPairs.has(`${first.key} ${tokens[i + 1]!.key}`);
+    for (const n of lengths) {
+      if (i + n > tokens.length || (n > 1 && !pair)) continue;
+      const span = tokens.slice(i, i + n);
+      const key = n === 1 ? first.key : span.map((t) => t.key).join(' ');
       const entries = gaz.phrases.get(key);
       if (!entries) continue;
-      const written = tokens.slice(i, i + n).map((t) => t.text.replace(/\./g, '')).join(' ');
+      const written = span.map((t) => t.text.replace(/\./g, '')).join(' ');
       const usable = entries.filter((e) => e.exactCase === null || e.exactCase === written);
-      if (usable.length > 0) match = { entries: usable, end: i + n };
+      if (usable.length > 0) {
+        match = { key, entries: usable, end: i + n };
+        break;
+      }
     }
     if (!match) continue;
     const start = i;
@@ -119,30 +208,43 @@ function scanPlaces(
     // `UK-based monitor`, `Qatar-funded school`: the place is not what the story is about.
     if (after?.key === '-' && afterNext && gaz.passingSuffixes.has(afterNext.key)) continue;
     // `Jordan River`, `Lebanon Valley College`: a feature named after the place.
-    if (after && gaz.featureWords.has(after.key) && /^\p{Lu}/u.test(after.text)) continue;
+    if (after && after.capital && gaz.featureWords.has(after.key)) continue;
     const name = tokens[match.end - 1]!;
     // `Michael Jordan`: a person, when a capitalised word that is not a title stands before.
-    if (
-      !isHeadline &&
+    const personPair =
+      match.end - start === 1 &&
       match.entries.some((e) => e.kind === 'country') &&
       gaz.personNames.has(name.key) &&
-      before && !first.sentenceStart && /^\p{Lu}/u.test(before.text) &&
+      before && before.capital && !first.sentenceStart && !first.afterComma && before.key !== '-' &&
       !gaz.placeQualifiers.has(before.key) && !gaz.phrases.has(before.key)
-    ) continue;
-    let entries = match.entries;
-    // `Lebanon, Pennsylvania`: a town in a US state.
-    if (isFollowedByUsState(tokens, match.end, gaz)) entries = [{ code: 'US', kind: 'city', exactCase: null, population: 0 }];
-    const primary = entries[0]!;
-    found.push({ code: primary.code, kind: primary.kind, weight: kindWeight[primary.kind], alternatives: entries });
+        ? `${before.key} ${name.key}`
+        : null;
+    found.push({
+      key: match.key,
+      entries: match.entries,
+      start,
+      end: match.end,
+      personPair,
+      person: personPair !== null && !isHeadline,
+      usTown: isFollowedByUsState(tokens, match.end, gaz, match.entries),
+    });
   }
   return found;
 }
 
-/** True when the tokens from `at` name a US state (the comma is not a token). */
-function isFollowedByUsState(tokens: readonly Token[], at: number, gaz: Gazetteer): boolean {
+/**
+ * True when the tokens from `at` name a US state after a comma (`Lebanon, Pennsylvania`,
+ * `Charlotte, N.C.`), unless the state's name is also a country the place is in (`Tbilisi, Georgia`).
+ */
+function isFollowedByUsState(tokens: readonly Token[], at: number, gaz: Gazetteer, place: readonly PlaceEntry[]): boolean {
+  const next = tokens[at];
+  if (!next || !next.afterComma || !next.capital) return false;
+  if (gaz.usStateAbbreviations.has(next.key) && /\.$|^[A-Z]{2}$/.test(next.text)) return true;
   for (let n = 1; n <= 2; n++) {
     const key = tokens.slice(at, at + n).map((t) => t.key).join(' ');
-    if (gaz.usStates.has(key) && /^\p{Lu}/u.test(tokens[at]?.text ?? '')) return true;
+    if (!gaz.usStates.has(key)) continue;
+    const countries = (gaz.phrases.get(key) ?? []).filter((e) => e.kind === 'country').map((e) => e.code);
+    return !place.some((e) => countries.includes(e.code));
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import type { TopicEvidence } from '../model/types.js';
 import type { ArticleText } from './find-countries.js';
-import { tokenize } from './tokenize.js';
+import { tokenize, type Token } from './tokenize.js';
 
 /** One topic of a taxonomy: its slug, display name and weighted terms. */
 export interface TopicDefinition {
@@ -12,39 +12,70 @@ export interface TopicDefinition {
 /** A taxonomy compiled for matching: every term phrase keyed by its stemmed tokens. */
 export interface TopicMatcher {
   readonly topics: readonly TopicDefinition[];
+  /** Stemmed phrase → the topics it counts for (empty for a blocker phrase, which only stops shorter matches). */
   readonly phrases: ReadonlyMap<string, ReadonlyArray<{ readonly topic: number; readonly weight: number; readonly term: string }>>;
   readonly longestPhrase: number;
+  /** For each first stemmed word of a phrase, the word counts of the phrases it starts, longest first. */
+  readonly startLengths: ReadonlyMap<string, readonly number[]>;
+  /** The first two words of every phrase of two words or more: a cheap test before building longer keys. */
+  readonly startPairs: ReadonlySet<string>;
+}
+
+/** Options for compiling a taxonomy. */
+export interface CompileOptions {
+  /**
+   * Phrases matched and then ignored, so that their words count for no topic: multi-word place
+   * names (`West Bank` is not a bank, `Red Sea` not a sea story), or a taxonomy's `ignore` list.
+   */
+  readonly blockers?: Iterable<string>;
 }
 
 /** Options for choosing topics. */
 export interface TopicOptions {
-  /** A further topic is kept when it scores at least this share of the main one (default 0.45). */
+  /** A further topic is kept when it scores at least this share of the main one (default 0.3). */
   readonly minShare: number;
   /** Smallest score of a further topic (default 6). */
   readonly minScore: number;
-  /** Most topics kept (default 3). */
+  /** Most topics kept (default 2: editors tag a main topic and at most one more). */
   readonly max: number;
 }
 
 /** Default topic options. */
-export const defaultTopicOptions = { minShare: 0.45, minScore: 6, max: 3 } satisfies TopicOptions;
+export const defaultTopicOptions = { minShare: 0.3, minScore: 6, max: 2 } satisfies TopicOptions;
 
 /** Folds plural endings so that `attacks` matches the term `attack`. */
 function stem(key: string): string {
+  if (key.charCodeAt(key.length - 1) !== 115 /* s */ || key.length <= 3) return key;
   if (key.length > 4 && key.endsWith('ies')) return `${key.slice(0, -3)}y`;
-  if (key.length > 4 && /(?:ss|x|ch|sh)es$/.test(key)) return key.slice(0, -2);
-  if (key.length > 3 && key.endsWith('s') && !key.endsWith('ss')) return key.slice(0, -1);
+  if (key.length > 4 && (key.endsWith('sses') || key.endsWith('xes') || key.endsWith('ches') || key.endsWith('shes'))) return key.slice(0, -2);
+  if (!key.endsWith('ss')) return key.slice(0, -1);
   return key;
 }
 
+const stemmedByTokens = new WeakMap<readonly Token[], string[]>();
+
+/** The stemmed words of a text (memoised per token list, which tokenize itself caches). */
 function stemmedKeys(text: string): string[] {
-  return tokenize(text).filter((t) => t.key !== '-').map((t) => stem(t.key));
+  const tokens = tokenize(text);
+  let keys = stemmedByTokens.get(tokens);
+  if (!keys) {
+    keys = [];
+    for (const t of tokens) if (t.key !== '-') keys.push(stem(t.key));
+    stemmedByTokens.set(tokens, keys);
+  }
+  return keys;
 }
 
 /** Compiles a taxonomy's terms into one phrase table, so matching is one pass over the tokens. */
-export function compileTopics(topics: readonly TopicDefinition[]): TopicMatcher {
+export function compileTopics(topics: readonly TopicDefinition[], options: CompileOptions = {}): TopicMatcher {
   const phrases = new Map<string, Array<{ topic: number; weight: number; term: string }>>();
   let longestPhrase = 1;
+  for (const blocker of options.blockers ?? []) {
+    const keys = stemmedKeys(blocker);
+    if (keys.length < 2) continue;
+    const key = keys.join(' ');
+    if (!phrases.has(key)) phrases.set(key, []);
+  }
   topics.forEach((topic, index) => {
     for (const [term, weight] of Object.entries(topic.terms)) {
       if (weight <= 0) continue;
@@ -57,7 +88,18 @@ export function compileTopics(topics: readonly TopicDefinition[]): TopicMatcher 
       phrases.set(key, list);
     }
   });
-  return { topics, phrases, longestPhrase };
+  const starts = new Map<string, Set<number>>();
+  const startPairs = new Set<string>();
+  for (const key of phrases.keys()) {
+    const words = key.split(' ');
+    if (words.length > 1) startPairs.add(`${words[0]} ${words[1]}`);
+    longestPhrase = Math.max(longestPhrase, words.length);
+    const set = starts.get(words[0]!) ?? new Set<number>();
+    set.add(words.length);
+    starts.set(words[0]!, set);
+  }
+  const startLengths = new Map([...starts].map(([k, v]) => [k, [...v].sort((a, b) => b - a)]));
+  return { topics, phrases, longestPhrase, startLengths, startPairs };
 }
 
 /** Zone weights: the headline says most about the topic, then the lead, then the rest. */
@@ -67,7 +109,13 @@ const zoneWeight = { headline: 4, lead: 1.5, body: 1, caption: 1 };
 const headlineBoost = 1.5;
 
 /**
- * Scores an article against the taxonomy and returns its 1–3 topics, main one first, each with
+ * Each further distinct term of a topic adds this much less than the one before (strongest
+ * first): a topic needs strong evidence, not many scattered passing words.
+ */
+const termDecay = 0.9;
+
+/**
+ * Scores an article against the taxonomy and returns its 1–2 topics, main one first, each with
  * the evidence (matched terms and score) that chose it.
  */
 export function findTopics(
@@ -85,9 +133,13 @@ export function findTopics(
   for (const [zoneText, weight] of zones) {
     const keys = stemmedKeys(zoneText);
     for (let i = 0; i < keys.length; i++) {
+      const lengths = matcher.startLengths.get(keys[i]!);
+      if (!lengths) continue;
       // Longest phrase first, so `security council` is not also counted as `council`.
-      for (let n = Math.min(matcher.longestPhrase, keys.length - i); n >= 1; n--) {
-        const entries = matcher.phrases.get(keys.slice(i, i + n).join(' '));
+      const pair = i + 1 < keys.length && matcher.startPairs.has(`${keys[i]} ${keys[i + 1]}`);
+      for (const n of lengths) {
+        if (i + n > keys.length || (n > 1 && !pair)) continue;
+        const entries = matcher.phrases.get(n === 1 ? keys[i]! : keys.slice(i, i + n).join(' '));
         if (!entries) continue;
         for (const e of entries) {
           if (weight === zoneWeight.headline && zoneText === text.headline) inHeadline.add(e.topic);
@@ -106,12 +158,15 @@ export function findTopics(
     for (const [term, count] of terms) {
       const weight = matcher.topics[topic]!.terms[term]!;
       // Repeats add less and less: many mentions of one word should not decide alone.
-      const add = Math.sqrt(count) * weight;
-      score += add;
-      evidence.push([term, add]);
+      evidence.push([term, Math.sqrt(count) * weight]);
+    }
+    evidence.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    let factor = 1;
+    for (const [, add] of evidence) {
+      score += add * factor;
+      factor *= termDecay;
     }
     if (inHeadline.has(topic)) score *= headlineBoost;
-    evidence.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     return {
       topic: matcher.topics[topic]!.slug,
       score: Math.round(score * 10) / 10,

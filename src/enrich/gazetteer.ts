@@ -18,12 +18,20 @@ export interface PlaceEntry {
 export interface Gazetteer {
   readonly phrases: ReadonlyMap<string, readonly PlaceEntry[]>;
   readonly longestPhrase: number;
+  /** For each first word of a name, the token lengths of the names it starts, longest first. */
+  readonly startLengths: ReadonlyMap<string, readonly number[]>;
+  /** The first two words of every name of two words or more: a cheap test before building longer keys. */
+  readonly startPairs: ReadonlySet<string>;
   readonly countryNames: ReadonlyMap<string, string>;
   readonly personNames: ReadonlySet<string>;
   readonly featureWords: ReadonlySet<string>;
   readonly placeQualifiers: ReadonlySet<string>;
   readonly passingSuffixes: ReadonlySet<string>;
   readonly usStates: ReadonlySet<string>;
+  /** AP-style state abbreviations (`Pa.`, `N.C.`), folded: only read after a place and a comma. */
+  readonly usStateAbbreviations: ReadonlySet<string>;
+  /** Cities that stand for an institution seated there (`Brussels` for the EU) → the institution's names, folded. */
+  readonly institutionSeats: ReadonlyMap<string, readonly string[]>;
 }
 
 interface PlacesTable {
@@ -31,6 +39,8 @@ interface PlacesTable {
   readonly demonyms: Record<string, string>;
   readonly regions: Record<string, string>;
   readonly usStates: readonly string[];
+  readonly usStateAbbreviations: readonly string[];
+  readonly institutionSeats: Record<string, readonly string[]>;
   readonly personNames: readonly string[];
   readonly featureWords: readonly string[];
   readonly placeQualifiers: readonly string[];
@@ -130,17 +140,31 @@ export function buildGazetteer(options: GazetteerOptions = defaultGazetteerOptio
   }
 
   let longestPhrase = 1;
-  for (const key of phrases.keys()) longestPhrase = Math.max(longestPhrase, key.split(' ').length);
+  const starts = new Map<string, Set<number>>();
+  const startPairs = new Set<string>();
+  for (const key of phrases.keys()) {
+    const words = key.split(' ');
+    if (words.length > 1) startPairs.add(`${words[0]} ${words[1]}`);
+    longestPhrase = Math.max(longestPhrase, words.length);
+    const set = starts.get(words[0]!) ?? new Set<number>();
+    set.add(words.length);
+    starts.set(words[0]!, set);
+  }
+  const startLengths = new Map([...starts].map(([k, v]) => [k, [...v].sort((a, b) => b - a)]));
   const fold = (words: readonly string[]): Set<string> => new Set(words.map(foldWord));
   return {
     phrases,
     longestPhrase,
+    startLengths,
+    startPairs,
     countryNames,
     personNames: fold(table.personNames),
     featureWords: fold(table.featureWords),
     placeQualifiers: fold(table.placeQualifiers),
     passingSuffixes: fold(table.passingSuffixes),
     usStates: new Set(table.usStates.map(phraseKey)),
+    usStateAbbreviations: new Set(table.usStateAbbreviations.map(phraseKey)),
+    institutionSeats: new Map(Object.entries(table.institutionSeats).map(([seat, names]) => [phraseKey(seat), names.map(phraseKey)])),
   };
 }
 

@@ -24,12 +24,24 @@ export function readTaxonomy(path: string | URL = new URL('taxonomy.json', dataD
   });
 }
 
-/** Loads the gazetteer, the taxonomy and the credit table: the slow part of enrichment, done once. */
+/** A taxonomy file's optional `ignore` list: phrases whose words count for no topic (`ground zero`). */
+export function readTaxonomyIgnores(path: string | URL = new URL('taxonomy.json', dataDir)): string[] {
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { ignore?: unknown };
+  return Array.isArray(raw.ignore) ? raw.ignore.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/**
+ * Loads the gazetteer, the taxonomy and the credit table: the slow part of enrichment, done once.
+ * Multi-word place names are compiled into the taxonomy as blockers, so `West Bank` never
+ * counts as a bank nor `Red Sea` as the sea.
+ */
 export function loadEnrichment(taxonomyPath?: string): Enrichment {
   const credits = JSON.parse(readFileSync(new URL('credits.json', dataDir), 'utf8')) as { aliases: Record<string, string> };
+  const gazetteer = defaultGazetteer();
+  const placeNames = [...gazetteer.phrases.keys()].filter((key) => key.includes(' '));
   return {
-    gazetteer: defaultGazetteer(),
-    topics: compileTopics(readTaxonomy(taxonomyPath)),
+    gazetteer,
+    topics: compileTopics(readTaxonomy(taxonomyPath), { blockers: [...placeNames, ...readTaxonomyIgnores(taxonomyPath)] }),
     creditAliases: new Map(Object.entries(credits.aliases)),
   };
 }

@@ -6,34 +6,135 @@ export interface Token {
   readonly key: string;
   /** True when the token starts a sentence, so its capital letter says nothing. */
   readonly sentenceStart: boolean;
+  /** True when a comma stands between this token and the one before (`Lebanon, Pennsylvania`). */
+  readonly afterComma: boolean;
+  /** True when the word starts with a capital letter. */
+  readonly capital: boolean;
 }
 
-const wordPattern = /[\p{L}\p{N}]+(?:[.'\u2019][\p{L}\p{N}]+)*\.?|[-\u2013]|[.!?:;"\u201C\u201D]/gu;
+/** True when a word starts with a capital letter (cheap: no Unicode regex). */
+export function isCapitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 0xc0) return false;
+  const ch = word[0]!;
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+const asciiWord = /^[\x20-\x7e]*$/;
+const asciiMarks = /['.]/g;
+const marks = /['\u2019\u02BF\u02BE\u2018.]/g;
+const abbreviation = /^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|St|Jr|Sr|Prof|Rep|Sen|Gov|Maj|Brig|Capt|Adm|Cpl|Pvt|Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|Ill|Kan|Ky|Md|Mich|Minn|Neb|Nev|Okla|Pa|Tenn|Vt|Va|Wis|Wyo)\.$/;
+const innerDot = /\.[A-Za-z]/;
+const possessive = /['\u2019]s$/;
 
 /** Folds a word for lookup: lower case, no accents, no apostrophes or dots. */
 export function foldWord(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['\u2019\u02BF\u02BE\u2018.]/g, '');
+  // Plain ASCII words (most of an English text) need no accent folding.
+  if (asciiWord.test(word)) {
+    const lower = word.toLowerCase();
+    return lower.includes("'") || lower.includes('.') ? lower.replace(asciiMarks, '') : lower;
+  }
+  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(marks, '');
 }
 
-/** Splits text into word tokens (and hyphen / sentence-end marks, which context rules read). */
+/** True for the code unit of a letter or digit in the scripts `letter` lists. */
+function isLetter(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return (
+    c === 0xaa || c === 0xb5 || c === 0xba ||
+    (c >= 0xc0 && c <= 0x2af && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x300 && c <= 0x52f) ||
+    (c >= 0x5d0 && c <= 0x5ea) ||
+    (c >= 0x610 && c <= 0x61a) || (c >= 0x620 && c <= 0x669) || (c >= 0x66e && c <= 0x6d3) || (c >= 0x6fa && c <= 0x6ff) ||
+    (c >= 0x1e00 && c <= 0x1eff) ||
+    (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)
+  );
+}
+
+const apostrophe = 0x27;
+const rightQuote = 0x2019;
+const dot = 0x2e;
+
+/**
+ * Splits text into word tokens (and hyphen / sentence-end marks, which context rules read).
+ * A hand-written scanner: tokenizing is most of enrichment's time, and a regex allocates a
+ * match object for every word. Words are letters and digits, joined by inner dots and
+ * apostrophes (`U.S.`, `Sana'a`), with one final dot kept for abbreviations.
+ */
 export function tokenize(text: string): Token[] {
+  const cached = cache.get(text);
+  if (cached) return cached;
   const tokens: Token[] = [];
   let sentenceStart = true;
-  for (const m of text.matchAll(wordPattern)) {
-    let word = m[0];
-    if (/^[.!?:;"\u201C\u201D]$/.test(word)) {
-      if (word !== '"' && word !== '\u201C' && word !== '\u201D') sentenceStart = true;
+  let comma = false;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isLetter(c)) {
+      if (c === 0x2c) comma = true;
+      else if (c === 0x2d || c === 0x2013) {
+        const mark = text[i]!;
+        tokens.push({ text: mark, key: mark, sentenceStart, afterComma: comma, capital: false });
+        comma = false;
+        sentenceStart = false;
+      } else if (c === dot || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b) sentenceStart = true;
+      i++;
       continue;
     }
-    const endsSentence = word.length > 1 && word.endsWith('.') && !/^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|St|Jr|Sr|Prof|Rep|Sen|Gov)\.$/.test(word) && !/\.[A-Za-z]/.test(word);
-    if (endsSentence) word = word.slice(0, -1);
-    word = word.replace(/['\u2019]s$/, '');
-    tokens.push({ text: word, key: foldWord(word), sentenceStart });
+    const start = i;
+    let plain = true; // lower-case ASCII letters and digits only: the word is its own key
+    let ascii = true;
+    for (;;) {
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d < 0x80) {
+          if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) { i++; continue; }
+          if (d >= 65 && d <= 90) { plain = false; i++; continue; }
+          break;
+        }
+        if (!isLetter(d)) break;
+        plain = false;
+        ascii = false;
+        i++;
+      }
+      const joint = text.charCodeAt(i);
+      if ((joint === dot || joint === apostrophe || joint === rightQuote) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) {
+        plain = false;
+        if (joint === rightQuote) ascii = false;
+        i++;
+        continue;
+      }
+      break;
+    }
+    let word: string;
+    let endsSentence = false;
+    if (text.charCodeAt(i) === dot) {
+      i++;
+      word = text.slice(start, i);
+      endsSentence = word.length > 1 && !abbreviation.test(word) && !innerDot.test(word);
+      if (endsSentence) word = word.slice(0, -1);
+      else plain = false;
+    } else {
+      word = text.slice(start, i);
+    }
+    if (!plain && (word.includes("'") || word.includes('\u2019'))) word = word.replace(possessive, '');
+    const key = plain ? word : ascii ? asciiFold(word) : foldWord(word);
+    tokens.push({ text: word, key, sentenceStart, afterComma: comma, capital: !plain && isCapitalised(word) });
+    comma = false;
     sentenceStart = endsSentence;
   }
+  // Country and topic finding read the same texts one after the other: keep the last few.
+  if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
+  cache.set(text, tokens);
   return tokens;
 }
+
+function asciiFold(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.includes("'") || lower.includes('.') ? lower.replace(asciiMarks, '') : lower;
+}
+
+const cacheSize = 64;
+const cache = new Map<string, Token[]>();

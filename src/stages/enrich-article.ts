@@ -13,7 +13,7 @@ export interface EnrichResult {
 }
 
 /**
- * Adds what a reader browses by: countries (ISO 3166-1 alpha-2, most central first), 1–3
+ * Adds what a reader browses by: countries (ISO 3166-1 alpha-2, most central first), 1–2
  * topics with their evidence, a date and where it came from, a normalised photo credit, a
  * stable id and a slug. Front matter wins over what is found in the text. Pure.
  */

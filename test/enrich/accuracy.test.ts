@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateLabelled } from '../../scripts/score-labels.js';
+
+/**
+ * Floors reached on the labelled dev set and samples (rounded down). Raise them when tagging
+ * improves; a change that drops below them is a regression. Run `npx tsx scripts/eval.ts` for
+ * the figures and the list of mismatches.
+ */
+const floors = { countriesF1: 1.0, topicsF1: 0.95, primaryCountry: 1.0 };
+
+describe('tagging accuracy on the labelled dev set', () => {
+  const ev = evaluateLabelled();
+  const dev = ev.scored.filter((s) => s.label.set === 'dev');
+
+  it('finds an article for every label', () => {
+    expect(ev.unmatchedLabels.map((l) => l.headline)).toEqual([]);
+    expect(dev.length).toBeGreaterThanOrEqual(48);
+  });
+
+  it(`keeps countries micro-F1 ≥ ${floors.countriesF1} and the primary country right`, () => {
+    expect(ev.countries.f1).toBeGreaterThanOrEqual(floors.countriesF1);
+    expect(ev.countries.primaryAccuracy).toBeGreaterThanOrEqual(floors.primaryCountry);
+  });
+
+  it(`keeps topics micro-F1 ≥ ${floors.topicsF1}`, () => {
+    expect(ev.topics.f1).toBeGreaterThanOrEqual(floors.topicsF1);
+  });
+
+  it('gives every sample article exactly its expected countries (in order) and topics (as a set, main one first)', () => {
+    const samples = ev.scored.filter((s) => s.label.set === 'sample');
+    expect(samples.length).toBe(4);
+    for (const { label, article } of samples) {
+      expect(article, label.headline).not.toBeNull();
+      expect(article!.countries, label.headline).toEqual(label.countries);
+      expect([...article!.topics].sort(), label.headline).toEqual([...label.topics].sort());
+      expect(article!.topics[0], label.headline).toBe(label.topics[0]);
+    }
+  });
+
+  it('dates and credits every labelled article as expected', () => {
+    expect(ev.date.accuracy).toBe(1);
+    expect(ev.credit.accuracy).toBe(1);
+  });
+});

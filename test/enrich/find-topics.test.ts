@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleText } from '../../src/enrich/find-countries.js';
+import { findTopics } from '../../src/enrich/find-topics.js';
+import { loadEnrichment } from '../../src/enrich/load-enrichment.js';
+
+const ctx = loadEnrichment();
+const topics = (headline: string, ...paragraphs: string[]): string[] =>
+  findTopics({ headline, captions: [], paragraphs } satisfies ArticleText, ctx.topics).map((t) => t.topic);
+
+describe('findTopics', () => {
+  it('files a militant ambush under conflict, not crime', () => {
+    const t = topics(
+      'Militants Kill Four Soldiers in Ambush',
+      'Suspected militants killed four soldiers in an ambush on an army patrol, security sources said.',
+      'The attackers opened fire after a roadside bomb struck the patrol; the army launched a military operation.',
+    );
+    expect(t[0]).toBe('conflict-war-peace');
+    expect(t).not.toContain('crime-law-justice');
+  });
+
+  it('files a murder trial under crime', () => {
+    const t = topics(
+      'Man Goes on Trial for Murder of Shopkeeper',
+      'A man accused of murdering a shopkeeper went on trial on Monday, prosecutors said.',
+      'The judge heard that the defendant was arrested days after the murder. His lawyer says he is innocent.',
+    );
+    expect(t[0]).toBe('crime-law-justice');
+  });
+
+  it('files two governments meeting under diplomacy', () => {
+    const t = topics(
+      'Foreign Ministers Meet to Mend Ties',
+      'The foreign minister received his counterpart for talks on bilateral relations, the foreign ministry said.',
+      'The two envoys discussed cooperation and a possible summit; the ambassador said diplomatic ties would improve.',
+    );
+    expect(t[0]).toBe('diplomacy');
+  });
+
+  it('files a domestic election under politics', () => {
+    const t = topics(
+      'Voters Go to the Polls in Parliamentary Election',
+      'Voters cast ballots on Sunday in a parliamentary election, with the ruling party facing a strong opposition.',
+      'Candidates from 12 parties are competing for seats in parliament, the election commission said.',
+    );
+    expect(t[0]).toBe('politics-government');
+    expect(t).not.toContain('diplomacy');
+  });
+
+  it('tells refugees (migration) from rights (society)', () => {
+    const refugees = topics(
+      'Thousands of Refugees Return Home',
+      'Thousands of refugees returned from camps across the border, the UN refugee agency UNHCR said.',
+      'Aid groups said many displaced families had nowhere to live; asylum seekers abroad are also weighing the return.',
+    );
+    expect(refugees[0]).toBe('migration-refugees');
+    const rights = topics(
+      'Rights Groups Decry Arbitrary Arrests',
+      'Human rights groups condemned the arbitrary detention of activists and journalists.',
+      'Amnesty International said detainees were held incommunicado and called for an end to torture.',
+    );
+    expect(rights[0]).toBe('society-human-rights');
+    expect(rights).not.toContain('migration-refugees');
+  });
+
+  it('does not read a place name as a topic word (West Bank is not a bank)', () => {
+    const t = topics('Settlers Attack Villages in the West Bank', 'Settlers attacked villages in the West Bank, the military said, as troops were sent to the area.');
+    expect(t).not.toContain('economy-business-finance');
+  });
+
+  it('keeps its evidence: the matched terms and scores', () => {
+    const [main] = findTopics({ headline: 'Earthquake Kills Dozens', captions: [], paragraphs: ['Rescuers searched the rubble after the earthquake.'] }, ctx.topics);
+    expect(main?.topic).toBe('disaster-accident-emergency');
+    expect(main?.score).toBeGreaterThan(0);
+    expect(main?.terms.some((t) => t.startsWith('earthquake '))).toBe(true);
+  });
+
+  it('gives no topic to a text with no topic words', () => {
+    expect(topics('Hello', 'Nothing here at all.')).toEqual([]);
+  });
+});
