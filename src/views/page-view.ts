@@ -76,7 +76,11 @@ export function pageView(
   const { config } = ctx;
   const canonical = absoluteUrl(config.siteUrl, url);
   const description = options.description ?? config.description;
-  const root = rootOf(path);
+  // A static host serves 404.html at whatever address was missing (`/archive/a/b/c`), so links
+  // relative to 404.html would point below that address: the page came up unstyled and its
+  // links led to more 404s. With a site URL it links from the site's root path instead.
+  const root = url === '404.html' && config.siteUrl ? new URL(config.siteUrl).pathname : rootOf(path);
+  const link = (to: string): string => linkTo(path, to, root);
   const ogBase = [
     { property: 'og:site_name', content: config.title },
     { property: 'og:title', content: options.title },
@@ -90,17 +94,17 @@ export function pageView(
     description,
     canonical,
     nav: {
-      home: linkTo(path, urls.home),
-      countries: linkTo(path, urls.countries),
-      topics: linkTo(path, urls.topics),
-      credits: linkTo(path, urls.credits),
-      archive: linkTo(path, urls.archive),
-      search: linkTo(path, urls.search),
+      home: link(urls.home),
+      countries: link(urls.countries),
+      topics: link(urls.topics),
+      credits: link(urls.credits),
+      archive: link(urls.archive),
+      search: link(urls.search),
       css: `${root}assets/style.css`,
       atom: `${root}feed.xml`,
       json: `${root}feed.json`,
     },
-    breadcrumbs: (options.breadcrumbs ?? []).map((b) => ({ label: b.label, href: b.url === null ? null : linkTo(path, b.url) })),
+    breadcrumbs: (options.breadcrumbs ?? []).map((b) => ({ label: b.label, href: b.url === null ? null : link(b.url) })),
     feeds: [
       { type: 'application/atom+xml', title: `${config.title} (Atom)`, href: `${root}feed.xml` },
       { type: 'application/feed+json', title: `${config.title} (JSON Feed)`, href: `${root}feed.json` },

@@ -28,10 +28,11 @@ export function rootOf(path: string): string {
 /**
  * A link from the page at `fromPath` to a site-relative URL. Folder URLs get an explicit
  * `index.html`, so the archive browses from disk (file://) as well as from any web sub-path.
+ * `root` replaces the relative way back to the site root (`../../`) when a page needs another.
  */
-export function linkTo(fromPath: string, url: string): string {
+export function linkTo(fromPath: string, url: string, root: string = rootOf(fromPath)): string {
   const target = url === '' || url.endsWith('/') ? `${url}index.html` : url;
-  return `${rootOf(fromPath)}${target}`;
+  return `${root}${target}`;
 }
 
 /** An absolute URL under the site URL, or null when no site URL is set. */
