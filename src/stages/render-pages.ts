@@ -47,8 +47,12 @@ export function createRenderer(templatesDir: string, generator = 'dateline'): Re
         return asset(String(plan.view));
       case 'atom':
         return feed(plan.view as FeedView, generator).atom1();
-      case 'jsonfeed':
-        return `${feed(plan.view as FeedView, generator).json1()}\n`;
+      case 'jsonfeed': {
+        // The feed package writes JSON Feed 1.0's shape without its deprecated fields, which is
+        // JSON Feed 1.1: declare the current version.
+        const json = JSON.parse(feed(plan.view as FeedView, generator).json1()) as Record<string, unknown>;
+        return `${JSON.stringify({ ...json, version: 'https://jsonfeed.org/version/1.1' }, null, 2)}\n`;
+      }
       case 'sitemap':
         return sitemap((plan.view as { urls: string[] }).urls, 'urlset', 'url');
       case 'sitemap-index':

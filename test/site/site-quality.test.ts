@@ -197,10 +197,7 @@ describe('the built sample archive', () => {
     }
   });
 
-  // Known defect, outside this test's reach: src/stages/render-pages.ts writes feed.json with the
-  // `feed` package's json1(), which declares "https://jsonfeed.org/version/1". When the renderer
-  // declares 1.1, this test starts failing: turn `it.fails` into `it`.
-  it.fails('declares "https://jsonfeed.org/version/1.1" in every feed.json', () => {
+  it('declares "https://jsonfeed.org/version/1.1" in every feed.json', () => {
     for (const file of site.files.filter((f) => f.endsWith('feed.json'))) {
       expect((JSON.parse(site.read(file)) as { version: string }).version, file).toBe('https://jsonfeed.org/version/1.1');
     }
