@@ -124,8 +124,11 @@ export interface PagePlan {
   readonly template: string;
   /** Ids of the articles whose content this page shows: a page is stale when one of them changes. */
   readonly dependsOn: readonly string[];
-  /** The read-only data the template gets. */
-  readonly view: unknown;
+  /**
+   * Builds the read-only data the template gets. Called when the page is rendered, so a large
+   * archive's views are made one at a time instead of all held in memory.
+   */
+  readonly view: () => unknown;
 }
 
 /** A rendered output file. */

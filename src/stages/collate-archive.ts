@@ -29,9 +29,14 @@ export function collateArchive(input: readonly Article[], names: CollateNames): 
     return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || (a.id < b.id ? -1 : 1);
   });
   const taken = new Set<string>();
+  // The next suffix to try for each base slug: long headlines that differ only past the
+  // 80-character cut share a base, and trying -2, -3… from the start each time is quadratic.
+  const nextSuffix = new Map<string, number>();
   const unique = bySource.map((article) => {
     let slug = article.slug;
-    for (let n = 2; taken.has(slug); n++) slug = `${article.slug.slice(0, 72)}-${n}`;
+    let n = nextSuffix.get(article.slug) ?? 2;
+    while (taken.has(slug)) slug = `${article.slug.slice(0, 72).replace(/-$/, '')}-${n++}`;
+    nextSuffix.set(article.slug, n);
     taken.add(slug);
     return slug === article.slug ? article : { ...article, slug };
   });

@@ -22,7 +22,8 @@ export interface PlanInput {
 
 /**
  * Plans every output file of the archive: what goes where, which template renders it, the
- * read-only view it gets, and the articles it depends on. Pure; paths are unique.
+ * read-only view it gets (built only when the page is rendered, so the views of a large archive
+ * never sit in memory together), and the articles it depends on. Pure; paths are unique.
  */
 export function planPages(input: PlanInput): PagePlan[] {
   const { config, archive } = input;
@@ -41,7 +42,7 @@ export function planPages(input: PlanInput): PagePlan[] {
       path,
       template: 'home',
       dependsOn: all,
-      view: {
+      view: () => ({
         page: pageView(ctx, path, urls.home, {
           title: config.title,
           jsonLd: { '@context': 'https://schema.org', '@type': 'WebSite', name: config.title, ...(config.siteUrl ? { url: config.siteUrl } : {}) },
@@ -53,7 +54,7 @@ export function planPages(input: PlanInput): PagePlan[] {
         topics: groupLinks(archive.topics, urls.topic),
         credits: groupLinks(archive.credits, urls.credit),
         months: groupLinks(archive.months, urls.month),
-      },
+      }),
     });
   }
 
@@ -70,7 +71,7 @@ export function planPages(input: PlanInput): PagePlan[] {
       path,
       template: 'article',
       dependsOn: [a.id, ...(newer ? [newer.id] : []), ...(older ? [older.id] : []), ...related.map((r) => r.id)],
-      view: {
+      view: () => ({
         page: pageView(ctx, path, url, {
           title: a.headline,
           description: a.paragraphs[0]?.slice(0, 200) ?? a.headline,
@@ -103,7 +104,7 @@ export function planPages(input: PlanInput): PagePlan[] {
         older: neighbour(older),
         related: related.map((r) => articleCard(ctx, path, r)),
         sources: a.sources,
-      },
+      }),
     });
   });
 
@@ -119,11 +120,11 @@ export function planPages(input: PlanInput): PagePlan[] {
       path,
       template: 'groups',
       dependsOn: all,
-      view: {
+      view: () => ({
         page: pageView(ctx, path, s.indexUrl, { title: s.label, breadcrumbs: [{ label: 'Home', url: urls.home }, { label: s.label, url: null }] }),
         heading: s.label,
         groups: s.groups.map((g) => ({ name: g.name, href: linkTo(path, s.urlOf(g.key)), count: g.articleIds.length })),
-      },
+      }),
     });
     for (const g of s.groups) {
       const base = s.urlOf(g.key);
@@ -155,12 +156,12 @@ export function planPages(input: PlanInput): PagePlan[] {
       path,
       template: 'timeline',
       dependsOn: all,
-      view: {
+      view: () => ({
         page: pageView(ctx, path, urls.archive, { title: 'Archive', breadcrumbs: [{ label: 'Home', url: urls.home }, { label: 'Archive', url: null }] }),
         heading: 'Archive by month',
         years: yearList,
         undated: undated.map((a) => articleCard(ctx, path, a)),
-      },
+      }),
     });
     for (const [year, months] of years) {
       const ids = months.flatMap((m) => m.articleIds);
@@ -184,26 +185,26 @@ export function planPages(input: PlanInput): PagePlan[] {
       path,
       template,
       dependsOn: [],
-      view: {
+      view: () => ({
         page: pageView(ctx, path, url === '404' ? '404.html' : url, { title, breadcrumbs: [{ label: 'Home', url: urls.home }, { label: title, url: null }] }),
         countries: archive.countries.map((g) => ({ name: g.name, href: linkTo(path, urls.country(g.key)) })),
         topics: archive.topics.map((g) => ({ name: g.name, href: linkTo(path, urls.topic(g.key)) })),
         pagefind: { js: linkTo(path, 'pagefind/pagefind-ui.js'), css: linkTo(path, 'pagefind/pagefind-ui.css') },
-      },
+      }),
     });
   }
   plans.push(...feedPlans(ctx, input.buildDate, '', config.title, archive.articles.slice(0, 50)));
-  plans.push({ path: 'data/articles.json', template: 'json', dependsOn: all, view: { articles: archive.articles.map(articleRecord) } });
-  plans.push({ path: 'data/report.json', template: 'json', dependsOn: [], view: input.report });
+  plans.push({ path: 'data/articles.json', template: 'json', dependsOn: all, view: () => ({ articles: archive.articles.map(articleRecord) }) });
+  plans.push({ path: 'data/report.json', template: 'json', dependsOn: [], view: () => input.report });
   const htmlUrls = plans.filter((p) => p.path.endsWith('index.html')).map((p) => p.path.slice(0, -'index.html'.length));
   if (config.siteUrl) plans.push(...sitemapPlans(config.siteUrl, htmlUrls));
   plans.push({
     path: 'robots.txt',
     template: 'text',
     dependsOn: [],
-    view: `User-agent: *\nAllow: /\n${config.siteUrl ? `Sitemap: ${absoluteUrl(config.siteUrl, 'sitemap.xml')}\n` : ''}`,
+    view: () => `User-agent: *\nAllow: /\n${config.siteUrl ? `Sitemap: ${absoluteUrl(config.siteUrl, 'sitemap.xml')}\n` : ''}`,
   });
-  plans.push({ path: 'assets/style.css', template: 'asset', dependsOn: [], view: 'assets/style.css' });
+  plans.push({ path: 'assets/style.css', template: 'asset', dependsOn: [], view: () => 'assets/style.css' });
   return plans;
 }
 
@@ -227,7 +228,7 @@ function listPlans(
       path,
       template: 'list',
       dependsOn: p.ids,
-      view: {
+      view: () => ({
         page: pageView(ctx, path, p.url, {
           title: heading,
           description: `${list.heading}: ${list.intro} in ${ctx.config.title}.`,
@@ -243,14 +244,14 @@ function listPlans(
         newer: p.newerUrl === null ? null : linkTo(path, p.newerUrl),
         older: p.olderUrl === null ? null : linkTo(path, p.olderUrl),
         feeds: list.feeds ? { atom: linkTo(path, list.feeds.atom), json: linkTo(path, list.feeds.json) } : null,
-      },
+      }),
     };
   });
 }
 
 /** An Atom and a JSON Feed of the given articles, at `<base>feed.xml` and `<base>feed.json`. */
 function feedPlans(ctx: ViewContext, buildDate: string, base: string, title: string, articles: readonly Article[]): PagePlan[] {
-  const view = feedView(ctx, buildDate, base, title, articles);
+  const view = (): unknown => feedView(ctx, buildDate, base, title, articles);
   const dependsOn = articles.map((a) => a.id);
   return [
     { path: `${base}feed.xml`, template: 'atom', dependsOn, view },
@@ -262,10 +263,10 @@ function feedPlans(ctx: ViewContext, buildDate: string, base: string, title: str
 function sitemapPlans(siteUrl: string, pageUrls: readonly string[]): PagePlan[] {
   const abs = [...pageUrls].sort().map((u) => absoluteUrl(siteUrl, u)!);
   const limit = 50_000;
-  if (abs.length <= limit) return [{ path: 'sitemap.xml', template: 'sitemap', dependsOn: [], view: { urls: abs } }];
+  if (abs.length <= limit) return [{ path: 'sitemap.xml', template: 'sitemap', dependsOn: [], view: () => ({ urls: abs }) }];
   const parts: PagePlan[] = [];
   for (let i = 0; i * limit < abs.length; i++) {
-    parts.push({ path: `sitemaps/sitemap-${i + 1}.xml`, template: 'sitemap', dependsOn: [], view: { urls: abs.slice(i * limit, (i + 1) * limit) } });
+    parts.push({ path: `sitemaps/sitemap-${i + 1}.xml`, template: 'sitemap', dependsOn: [], view: () => ({ urls: abs.slice(i * limit, (i + 1) * limit) }) });
   }
-  return [...parts, { path: 'sitemap.xml', template: 'sitemap-index', dependsOn: [], view: { sitemaps: parts.map((p) => absoluteUrl(siteUrl, p.path)!) } }];
+  return [...parts, { path: 'sitemap.xml', template: 'sitemap-index', dependsOn: [], view: () => ({ sitemaps: parts.map((p) => absoluteUrl(siteUrl, p.path)!) }) }];
 }

@@ -38,27 +38,28 @@ export function createRenderer(templatesDir: string, generator = 'dateline'): Re
   };
 
   function renderOne(plan: PagePlan): string {
+    const view = plan.view();
     switch (plan.template) {
       case 'json':
-        return `${JSON.stringify(plan.view, null, 1)}\n`;
+        return `${JSON.stringify(view, null, 1)}\n`;
       case 'text':
-        return String(plan.view);
+        return String(view);
       case 'asset':
-        return asset(String(plan.view));
+        return asset(String(view));
       case 'atom':
-        return feed(plan.view as FeedView, generator).atom1();
+        return feed(view as FeedView, generator).atom1();
       case 'jsonfeed': {
         // The feed package writes JSON Feed 1.0's shape without its deprecated fields, which is
         // JSON Feed 1.1: declare the current version.
-        const json = JSON.parse(feed(plan.view as FeedView, generator).json1()) as Record<string, unknown>;
+        const json = JSON.parse(feed(view as FeedView, generator).json1()) as Record<string, unknown>;
         return `${JSON.stringify({ ...json, version: 'https://jsonfeed.org/version/1.1' }, null, 2)}\n`;
       }
       case 'sitemap':
-        return sitemap((plan.view as { urls: string[] }).urls, 'urlset', 'url');
+        return sitemap((view as { urls: string[] }).urls, 'urlset', 'url');
       case 'sitemap-index':
-        return sitemap((plan.view as { sitemaps: string[] }).sitemaps, 'sitemapindex', 'sitemap');
+        return sitemap((view as { sitemaps: string[] }).sitemaps, 'sitemapindex', 'sitemap');
       default:
-        return eta.render(`./${plan.template}`, plan.view as object);
+        return eta.render(`./${plan.template}`, view as object);
     }
   }
 }

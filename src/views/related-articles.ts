@@ -1,7 +1,7 @@
 import type { Archive, Article } from '../model/types.js';
 
 /** How many of the newest articles of each shared country or topic are considered. */
-const candidatesPerGroup = 200;
+const candidatesPerGroup = 50;
 
 /**
  * Up to `max` articles sharing the most countries and topics with `a`, most recent first
