@@ -32,3 +32,16 @@ describe('relatedArticles', () => {
     expect(ids).toEqual(['g', 'e', 'a']);
   });
 });
+
+describe('relatedArticles on a long archive', () => {
+  it('looks at neighbours in time, so a new story leaves old articles’ related lists alone', () => {
+    const many = Array.from({ length: 200 }, (_, i) =>
+      article(`s${String(i).padStart(3, '0')}`, `2020-01-01`.replace('01-01', `${String((i % 12) + 1).padStart(2, '0')}-01`).replace('2020', String(2000 + Math.floor(i / 12))), ['IQ'], ['conflict-war-peace']));
+    const before = collateArchive(many, names);
+    const after = collateArchive([...many, article('new', '2099-01-01', ['IQ'], ['conflict-war-peace'])], names);
+    const old = (archive: typeof before) => relatedArticles(archive, archive.byId.get('s010')!, 5).map((x) => x.id);
+    expect(old(after)).toEqual(old(before));
+    expect(old(before)).toHaveLength(5);
+    expect(relatedArticles(after, after.byId.get('s199')!, 5).map((x) => x.id)).toContain('new');
+  });
+});
