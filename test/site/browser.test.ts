@@ -166,7 +166,7 @@ describe.skipIf(skip)(`the archive in Chromium (${chromiumPath})`, () => {
 
     await page.locator('.pagefind-ui__filter-name', { hasText: 'Country' }).click();
     const checkbox = page.getByRole('checkbox', { name: `${decodeHtml(name)} (${expected.length})`, exact: true });
-    await expect.poll(() => checkbox.isVisible()).toBe(true);
+    await expect.poll(() => checkbox.isVisible(), { timeout: 10_000 }).toBe(true);
     await checkbox.check();
     await expect.poll(async () => (await searchResults(page)).join('\n'), { timeout: 10_000 }).toBe(expected.join('\n'));
     expect(failures).toEqual([]);
