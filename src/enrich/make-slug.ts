@@ -13,7 +13,9 @@ export const maxSlugLength = 80;
  * cut at a word boundary to at most 80 characters; `fallback` when nothing is left.
  */
 export function makeSlug(text: string, fallback: string): string {
-  const clean = text.normalize('NFC').replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u0000-\u001F]/g, '');
+  // Controls, format characters (every bidi control incl. U+061C ALM, zero-width characters, soft
+  // hyphen) and other default-ignorable code points are invisible: drop them, never split on them.
+  const clean = text.normalize('NFC').replace(/[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '');
   let slug = slugify(clean, { decamelize: false }).replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
   if (slug.length > maxSlugLength) {
     slug = slug.slice(0, maxSlugLength + 1);

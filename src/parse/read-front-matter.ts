@@ -43,9 +43,11 @@ export function readFrontMatter(file: string, lines: readonly string[]): FrontMa
   const problem = (line: number, rule: string, message: string): Diagnostic => ({
     file, line, severity: 'error', rule, message,
   });
+  // Find the closing line however far it is (a cheap scan), so that a front matter refused for
+  // its size is still skipped whole and its YAML lines never become article text.
   let close = -1;
   let size = 0;
-  for (let i = 1; i < lines.length && size <= maxFrontMatterChars; i++) {
+  for (let i = 1; i < lines.length; i++) {
     if (lines[i] === '---') {
       close = i;
       break;
@@ -53,10 +55,14 @@ export function readFrontMatter(file: string, lines: readonly string[]): FrontMa
     size += (lines[i]?.length ?? 0) + 1;
   }
   if (close === -1) {
-    const why = size > maxFrontMatterChars
-      ? `front matter is over ${maxFrontMatterChars} characters or never closed`
-      : 'front matter opened with --- is never closed';
-    return { meta: {}, bodyStart: 1, diagnostics: [problem(1, 'front-matter-unclosed', `${why}; end it with a line holding only ---`)] };
+    return { meta: {}, bodyStart: 1, diagnostics: [problem(1, 'front-matter-unclosed', 'front matter opened with --- is never closed; end it with a line holding only ---')] };
+  }
+  if (size > maxFrontMatterChars) {
+    return {
+      meta: {},
+      bodyStart: close + 1,
+      diagnostics: [problem(1, 'front-matter-too-large', `front matter of ${size} characters is over the ${maxFrontMatterChars}-character limit and was not read; shorten it`)],
+    };
   }
   const language = (opener[1] ?? '').toLowerCase();
   if (language !== '' && language !== 'yaml' && language !== 'yml') {
@@ -72,10 +78,19 @@ export function readFrontMatter(file: string, lines: readonly string[]): FrontMa
     data = matter(source, { language: 'yaml', engines } as unknown as Parameters<typeof matter>[1]).data;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { meta: {}, bodyStart: close + 1, diagnostics: [problem(1, 'front-matter-yaml', `malformed YAML front matter: ${reason}`)] };
+    return { meta: {}, bodyStart: close + 1, diagnostics: [problem(yamlErrorLine(error, close), 'front-matter-yaml', `malformed YAML front matter: ${reason}`)] };
   }
   const { meta, diagnostics } = validateFrontMatter(file, data, lines.slice(0, close));
   return { meta, bodyStart: close + 1, diagnostics };
+}
+
+/**
+ * The file line of a YAML error: the yaml parser's own position (its line 1 is the rest of the
+ * opening `---` line, so its line numbers are the file's), kept inside the front matter; else 1.
+ */
+function yamlErrorLine(error: unknown, close: number): number {
+  const line = (error as { linePos?: Array<{ line?: unknown }> } | null)?.linePos?.[0]?.line;
+  return typeof line === 'number' && Number.isInteger(line) && line >= 1 ? Math.min(line, close + 1) : 1;
 }
 
 /** Checks parsed front matter against the schema; every unknown key or wrong type is an error. */
@@ -114,7 +129,8 @@ function validateFrontMatter(
     } else if (key === 'source_url' && !/^https?:\/\//i.test(value)) {
       bad(key, 'must be an http or https URL');
     } else {
-      meta[key] = value;
+      // YAML escapes (`"e\u0301"`) can write text the decoder's NFC pass never saw.
+      meta[key] = value.normalize('NFC');
     }
   }
   return { meta: { ...(meta as FrontMatter) }, diagnostics };

@@ -16,7 +16,9 @@ export function parseSeed(seed: SeedFile, limits: DecodeLimits = defaultDecodeLi
   const file = seed.path;
   const decoded = decodeSeed(file, seed.bytes, limits);
   const diagnostics: Diagnostic[] = [...decoded.diagnostics];
-  if (decoded.lines.length === 0) return { file, articles: [], diagnostics, quarantined: 0 };
+  if (decoded.lines.length === 0) {
+    return { file, articles: [], diagnostics, quarantined: refusedArticles(seed, decoded.diagnostics, limits) };
+  }
 
   const front = readFrontMatter(file, decoded.lines);
   diagnostics.push(...front.diagnostics);
@@ -71,6 +73,20 @@ export function parseSeed(seed: SeedFile, limits: DecodeLimits = defaultDecodeLi
     });
   }
   return { file, articles, diagnostics, quarantined };
+}
+
+/**
+ * How many articles a seed refused whole held, so that published + quarantined still adds up to
+ * the articles in the input: a text seed refused for invalid UTF-8 or its size is read again with
+ * bad bytes replaced, only to count them (nothing of it is published). An empty or binary file
+ * holds no articles. A file over the size limit is counted from the part that was read.
+ */
+function refusedArticles(seed: SeedFile, problems: readonly Diagnostic[], limits: DecodeLimits): number {
+  if (!problems.some((p) => p.rule === 'invalid-utf8' || p.rule === 'file-too-large')) return 0;
+  const text = new TextDecoder('utf-8').decode(seed.bytes.subarray(0, limits.maxFileBytes));
+  const lossy = { path: seed.path, bytes: new TextEncoder().encode(text) };
+  const counted = parseSeed(lossy, { ...limits, maxFileBytes: Number.POSITIVE_INFINITY });
+  return counted.articles.length + counted.quarantined;
 }
 
 interface Piece {

@@ -14,7 +14,9 @@ export interface WriteStats {
  * no backslash, NUL, percent-escape or bidi control, whatever a seed or its front matter said.
  */
 export function isSafeOutputPath(rel: string): boolean {
-  if (rel === '' || rel.startsWith('/') || /[\\\0%\u202A-\u202E\u2066-\u2069]/.test(rel)) return false;
+  // \p{Cc}: NUL and every other control (newlines, tabs, C1); \p{Bidi_Control}: all of them, LRM,
+  // RLM and ALM included; U+2028/2029: line and paragraph separators.
+  if (rel === '' || rel.startsWith('/') || /[\\%\p{Cc}\p{Bidi_Control}\u2028\u2029]/u.test(rel)) return false;
   return rel.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
@@ -34,6 +36,12 @@ export async function writeSite(
   const parent = path.dirname(out);
   const base = path.basename(out);
   await mkdir(parent, { recursive: true });
+  // A build killed between its two renames below leaves the previous site only as `.old-<pid>`:
+  // put it back before anything else, so it is never deleted as stale nor lost if this build fails.
+  const retiredBefore = (await readdir(parent)).filter((e) => e.startsWith(`.${base}.old-`)).sort();
+  if (retiredBefore.length > 0 && !(await stat(out).then(() => true, () => false))) {
+    await rename(path.join(parent, retiredBefore.at(-1)!), out);
+  }
   for (const entry of await readdir(parent)) {
     if (entry.startsWith(`.${base}.staging-`) || entry.startsWith(`.${base}.old-`)) {
       await rm(path.join(parent, entry), { recursive: true, force: true });
