@@ -10,6 +10,7 @@ import { createRenderer } from './stages/render-pages.js';
 import { createSearchIndexer } from './stages/index-search.js';
 import { writeSite, type WriteStats } from './stages/write-site.js';
 import { loadEnrichment } from './enrich/load-enrichment.js';
+import { BuildError } from './errors.js';
 
 /** Where templates live: the package's own `templates/` folder, never a seed-supplied path. */
 const templatesDir = new URL('../templates/', import.meta.url).pathname;
@@ -145,6 +146,10 @@ export async function buildSite(options: Partial<SiteConfig> = {}, hooks: BuildH
 /** The build date from SOURCE_DATE_EPOCH (reproducible builds), or null when it is not set. */
 function sourceDateEpoch(): string | null {
   const raw = process.env.SOURCE_DATE_EPOCH;
-  if (!raw || !/^\d+$/.test(raw)) return null;
-  return new Date(Number(raw) * 1000).toISOString().slice(0, 10);
+  if (raw === undefined || raw === '') return null;
+  const date = /^\d{1,12}$/.test(raw) ? new Date(Number(raw) * 1000) : null;
+  if (!date || Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
+    throw new BuildError(`SOURCE_DATE_EPOCH="${raw}" is not a time`, 'set it to whole seconds since 1970 (e.g. git log -1 --format=%ct), or unset it');
+  }
+  return date.toISOString().slice(0, 10);
 }

@@ -30,3 +30,9 @@ export function captionCredit(caption: string): string | null {
   const m = /\(([^()]{1,120})\)[.\s]*$/.exec(caption);
   return m ? collapseSpace(m[1]!) : null;
 }
+
+/** A caption without its final parenthesised credit, which is shown apart. */
+export function captionWithoutCredit(caption: string): string {
+  // No leading \s* in the pattern: on a long run of spaces it backtracks quadratically.
+  return caption.replace(/\([^()]{1,120}\)[.\s]*$/, '').trimEnd();
+}

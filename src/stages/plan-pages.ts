@@ -8,6 +8,7 @@ import { articleJsonLd, articleOg } from '../views/article-meta.js';
 import { feedView } from '../views/feed-view.js';
 import { articleRecord } from '../views/article-record.js';
 import { relatedArticles } from '../views/related-articles.js';
+import { captionWithoutCredit } from '../parse/text-key.js';
 
 /** Inputs of page planning besides the archive. */
 export interface PlanInput {
@@ -89,7 +90,7 @@ export function planPages(input: PlanInput): PagePlan[] {
         dateLabel: a.date ? formatDate(a.date) : null,
         dateIsPhoto: a.dateSource === 'caption',
         figure: a.captions.length === 0 ? null : {
-          captions: a.captions.map((c) => c.replace(/\s*\([^()]*\)[.\s]*$/, '')),
+          captions: a.captions.map(captionWithoutCredit),
           credit: a.credit,
           creditHref: a.credit ? linkTo(path, urls.credit(creditSlug(archive, a.credit))) : null,
         },

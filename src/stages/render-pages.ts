@@ -47,11 +47,11 @@ export function createRenderer(templatesDir: string, generator = 'dateline'): Re
       case 'asset':
         return asset(String(view));
       case 'atom':
-        return feed(view as FeedView, generator).atom1();
+        return feed(view as FeedView, generator, 'atom').atom1();
       case 'jsonfeed': {
         // The feed package writes JSON Feed 1.0's shape without its deprecated fields, which is
         // JSON Feed 1.1: declare the current version.
-        const json = JSON.parse(feed(view as FeedView, generator).json1()) as Record<string, unknown>;
+        const json = JSON.parse(feed(view as FeedView, generator, 'json').json1()) as Record<string, unknown>;
         return `${JSON.stringify({ ...json, version: 'https://jsonfeed.org/version/1.1' }, null, 2)}\n`;
       }
       case 'sitemap':
@@ -64,9 +64,19 @@ export function createRenderer(templatesDir: string, generator = 'dateline'): Re
   }
 }
 
-function feed(view: FeedView, generator: string): Feed {
+/** Escapes text for HTML. */
+const htmlEscape = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/**
+ * A feed of the view. The feed package declares Atom titles and summaries `type="html"`, so a
+ * feed reader would render seed text in them as markup: for Atom they are HTML-escaped first.
+ * JSON Feed titles and summaries are plain text and stay as they are.
+ */
+function feed(view: FeedView, generator: string, format: 'atom' | 'json'): Feed {
+  const text = format === 'atom' ? htmlEscape : (s: string): string => s;
   const f = new Feed({
-    title: view.title,
+    title: text(view.title),
     id: view.id,
     link: view.link,
     updated: new Date(view.updated),
@@ -77,10 +87,10 @@ function feed(view: FeedView, generator: string): Feed {
   for (const item of view.items) {
     f.addItem({
       id: item.id,
-      title: item.title,
+      title: text(item.title),
       link: item.link,
       date: new Date(item.date),
-      description: item.summary,
+      description: text(item.summary),
       content: item.contentHtml,
       category: item.categories.map((name) => ({ name })),
     });

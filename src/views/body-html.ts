@@ -1,7 +1,7 @@
 import type { Paragraph, Root } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
-import { sanitize } from 'hast-util-sanitize';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 
@@ -20,10 +20,13 @@ export function bodyHtml(paragraphs: readonly string[]): string {
 
 const markdown = unified().use(remarkParse);
 
+/** GitHub's sanitising schema without images: an archive page never loads a third party's image. */
+const schema: Schema = { ...defaultSchema, tagNames: (defaultSchema.tagNames ?? []).filter((t) => t !== 'img') };
+
 /**
  * HTML of a short Markdown text written by an editor (front-matter `summary`, `editor_note`).
- * Raw HTML in it is dropped and links are sanitised (no `javascript:` URLs).
+ * Raw HTML in it is dropped, links are sanitised (no `javascript:` URLs) and images are left out.
  */
 export function markdownHtml(text: string): string {
-  return toHtml(sanitize(toHast(markdown.parse(text))));
+  return toHtml(sanitize(toHast(markdown.parse(text)), schema));
 }

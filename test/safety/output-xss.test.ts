@@ -217,11 +217,9 @@ describe('Atom feed', () => {
       return cdata ? cdata[1]! : decodeEntities(inner);
     });
 
-  // KNOWN BUG, outside the files this change may edit: the `feed` library writes the headline and
-  // first paragraph into Atom <title type="html"> and <summary type="html"> as raw text, so a
-  // feed reader renders `<script>` from a seed as markup. Fix in src/stages/render-pages.ts (escape
-  // title and summary for Atom) or src/views/feed-view.ts. When fixed, this test fails: drop `.fails`.
-  it.fails('KNOWN BUG: Atom title/summary typed html carry seed text unescaped (fix: escape them)', () => {
+  // Regression: the feed library declares Atom titles and summaries type="html" and wrote seed text
+  // into them raw, so a feed reader rendered a seed's `<script>` as markup.
+  it('Atom title, summary and content typed html carry no markup from seed text', () => {
     const xml = fileText(hostile.files, 'feed.xml');
     const constructs = htmlConstructs(xml);
     expect(constructs.length).toBeGreaterThan(0);
