@@ -1,5 +1,6 @@
 import type { TopicEvidence } from '../model/types.js';
 import type { ArticleText } from './find-countries.js';
+import { indexPhraseStarts } from './phrase-index.js';
 import { tokenize, type Token } from './tokenize.js';
 
 /** One topic of a taxonomy: its slug, display name and weighted terms. */
@@ -88,18 +89,8 @@ export function compileTopics(topics: readonly TopicDefinition[], options: Compi
       phrases.set(key, list);
     }
   });
-  const starts = new Map<string, Set<number>>();
-  const startPairs = new Set<string>();
-  for (const key of phrases.keys()) {
-    const words = key.split(' ');
-    if (words.length > 1) startPairs.add(`${words[0]} ${words[1]}`);
-    longestPhrase = Math.max(longestPhrase, words.length);
-    const set = starts.get(words[0]!) ?? new Set<number>();
-    set.add(words.length);
-    starts.set(words[0]!, set);
-  }
-  const startLengths = new Map([...starts].map(([k, v]) => [k, [...v].sort((a, b) => b - a)]));
-  return { topics, phrases, longestPhrase, startLengths, startPairs };
+  const index = indexPhraseStarts(phrases.keys());
+  return { topics, phrases, ...index, longestPhrase: Math.max(longestPhrase, index.longestPhrase) };
 }
 
 /** Zone weights: the headline says most about the topic, then the lead, then the rest. */

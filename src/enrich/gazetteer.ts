@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { indexPhraseStarts } from './phrase-index.js';
 import { foldWord, tokenize } from './tokenize.js';
 
 /** What kind of name a gazetteer entry is; it sets how much one mention counts. */
@@ -139,18 +140,7 @@ export function buildGazetteer(options: GazetteerOptions = defaultGazetteerOptio
     if (!phrases.has(key)) add(key, city.country, 'city', city.population);
   }
 
-  let longestPhrase = 1;
-  const starts = new Map<string, Set<number>>();
-  const startPairs = new Set<string>();
-  for (const key of phrases.keys()) {
-    const words = key.split(' ');
-    if (words.length > 1) startPairs.add(`${words[0]} ${words[1]}`);
-    longestPhrase = Math.max(longestPhrase, words.length);
-    const set = starts.get(words[0]!) ?? new Set<number>();
-    set.add(words.length);
-    starts.set(words[0]!, set);
-  }
-  const startLengths = new Map([...starts].map(([k, v]) => [k, [...v].sort((a, b) => b - a)]));
+  const { longestPhrase, startLengths, startPairs } = indexPhraseStarts(phrases.keys());
   const fold = (words: readonly string[]): Set<string> => new Set(words.map(foldWord));
   return {
     phrases,
