@@ -28,10 +28,11 @@ const parsed = readLabelledArticles();
 const articles = parsed.map(({ article }, i) => enrichArticle(toMerged(article, `a${i}`), ctx).article);
 const labels = readLabels();
 
-for (const set of ['dev', 'sample', 'all'] as const) {
+for (const set of ['dev', 'sample', 'holdout', 'all'] as const) {
   const chosen = labels.filter((l) => set === 'all' || l.set === set);
   const ev = scoreArticles(chosen, articles);
-  console.log(`\n== ${set === 'dev' ? 'dev set' : set === 'sample' ? 'sample seeds' : 'dev set + samples'} (${chosen.length} labelled articles) ==`);
+  const title = { dev: 'dev set', sample: 'sample seeds', holdout: 'blind holdout (never tuned on)', all: 'all labelled sets' }[set];
+  console.log(`\n== ${title} (${chosen.length} labelled articles) ==`);
   console.log(setLine('countries', ev.countries, 'primary'));
   console.log(setLine('topics', ev.topics, 'primary'));
   if (ev.date.total > 0) console.log(exactLine('date', ev.date));

@@ -13,12 +13,14 @@ import { textKey } from '../src/parse/text-key.js';
 
 const root = new URL('../', import.meta.url);
 export const devsetDir = new URL('test/fixtures/devset/', root);
+/** A blind set, labelled by someone who never saw the code or the dev set: scored, never tuned on. */
+export const holdoutDir = new URL('test/fixtures/holdout/', root);
 export const seedsDir = new URL('seeds/', root);
 export const samplesLabelFile = new URL('test/fixtures/seeds.expected.json', root);
 
 /** What an editor says an article should get. Fields left undefined are not scored. */
 export interface Label {
-  readonly set: 'dev' | 'sample';
+  readonly set: 'dev' | 'sample' | 'holdout';
   readonly file: string;
   readonly headline: string;
   readonly countries: readonly string[];
@@ -60,7 +62,7 @@ export interface ExactScore {
 
 /** One disagreement between the label and the output. */
 export interface Mismatch {
-  readonly set: 'dev' | 'sample';
+  readonly set: 'dev' | 'sample' | 'holdout';
   readonly headline: string;
   readonly field: string;
   readonly expected: string;
@@ -101,11 +103,17 @@ interface SampleLabelFile {
 /** Every label of the dev set and the samples. */
 export function readLabels(): Label[] {
   const dev = JSON.parse(readFileSync(new URL('labels.json', devsetDir), 'utf8')) as DevLabelFile;
+  const holdout = JSON.parse(readFileSync(new URL('labels.json', holdoutDir), 'utf8')) as DevLabelFile;
   const samples = JSON.parse(readFileSync(samplesLabelFile, 'utf8')) as SampleLabelFile;
   const labels: Label[] = [];
   for (const f of dev.files) {
     for (const a of f.articles) {
       labels.push({ set: 'dev', file: f.file, headline: a.headline, countries: a.countries, topics: a.topics, date: a.date, dateSource: a.dateSource, credit: a.credit });
+    }
+  }
+  for (const f of holdout.files) {
+    for (const a of f.articles) {
+      labels.push({ set: 'holdout', file: f.file, headline: a.headline, countries: a.countries, topics: a.topics, date: a.date, dateSource: a.dateSource, credit: a.credit });
     }
   }
   for (const f of samples.files) {
@@ -117,13 +125,14 @@ export function readLabels(): Label[] {
 }
 
 /** Parses the seed files the labels name (dev set and samples). */
-export function readLabelledArticles(): Array<{ set: 'dev' | 'sample'; file: string; article: ParsedArticle }> {
-  const out: Array<{ set: 'dev' | 'sample'; file: string; article: ParsedArticle }> = [];
-  const read = (set: 'dev' | 'sample', dir: URL, file: string): void => {
+export function readLabelledArticles(): Array<{ set: 'dev' | 'sample' | 'holdout'; file: string; article: ParsedArticle }> {
+  const out: Array<{ set: 'dev' | 'sample' | 'holdout'; file: string; article: ParsedArticle }> = [];
+  const read = (set: 'dev' | 'sample' | 'holdout', dir: URL, file: string): void => {
     const parsed = parseSeed({ path: file, bytes: readFileSync(new URL(file, dir)) });
     for (const article of parsed.articles) out.push({ set, file, article });
   };
   for (const file of readdirSync(devsetDir).filter((f) => f.endsWith('.txt')).sort()) read('dev', devsetDir, file);
+  for (const file of readdirSync(holdoutDir).filter((f) => f.endsWith('.txt')).sort()) read('holdout', holdoutDir, file);
   for (const file of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) read('sample', seedsDir, file);
   return out;
 }
@@ -235,7 +244,10 @@ export function scoreArticles(labels: readonly Label[], articles: readonly Artic
 }
 
 /** Parses, enriches and scores the dev set and the samples. */
-export function evaluateLabelled(ctx: Enrichment = loadEnrichment()): Evaluation {
+export function evaluateLabelled(
+  sets: ReadonlyArray<Label['set']> = ['dev', 'sample'],
+  ctx: Enrichment = loadEnrichment(),
+): Evaluation {
   const articles = readLabelledArticles().map(({ article }, i) => enrichArticle(toMerged(article, `a${i}`), ctx).article);
-  return scoreArticles(readLabels(), articles);
+  return scoreArticles(readLabels().filter((l) => sets.includes(l.set)), articles);
 }

@@ -74,10 +74,9 @@ export function findCountries(
     ...text.paragraphs.map((p, i): [string, number] => [p, i < 2 ? 2 : 1]),
     ...text.captions.map((c): [string, number] => [c, 0.5]),
   ];
-  const scanned = zones.map(([zoneText, zoneWeight], z) => {
-    const tokens = tokenize(zoneText);
-    return { tokens, zoneWeight, found: scanPlaces(tokens, gazetteer, z === 0) };
-  });
+  const tokenized = zones.map(([zoneText, zoneWeight]) => ({ tokens: tokenize(zoneText), zoneWeight }));
+  const surnames = standaloneNames(tokenized.map((z) => z.tokens), gazetteer);
+  const scanned = tokenized.map(({ tokens, zoneWeight }, z) => ({ tokens, zoneWeight, found: scanPlaces(tokens, gazetteer, z === 0, surnames) }));
 
   // One sense per article: a name read as a person or as a US town keeps that reading everywhere.
   const personPairs = new Set<string>();
@@ -177,7 +176,7 @@ function enumerationFactors(found: readonly Found[], tokens: readonly Token[]): 
 }
 
 /** Finds the place names in a token list, longest phrase first, with context rules applied. */
-function scanPlaces(tokens: readonly Token[], gaz: Gazetteer, isHeadline: boolean): Found[] {
+function scanPlaces(tokens: readonly Token[], gaz: Gazetteer, isHeadline: boolean, surnames: ReadonlySet<string>): Found[] {
   const found: Found[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
@@ -218,14 +217,14 @@ function scanPlaces(tokens: readonly Token[], gaz: Gazetteer, isHeadline: boolea
       before && before.capital && !first.sentenceStart && !first.afterComma && before.key !== '-' &&
       !gaz.placeQualifiers.has(before.key) && !gaz.phrases.has(before.key)
         ? `${before.key} ${name.key}`
-        : null;
+        : givenName(name, after, gaz, surnames, match.end - start === 1 && match.entries.some((e) => e.kind === 'country'));
     found.push({
       key: match.key,
       entries: match.entries,
       start,
       end: match.end,
       personPair,
-      person: personPair !== null && !isHeadline,
+      person: personPair !== null && (!isHeadline || personPair.startsWith(`${name.key} `)),
       usTown: isFollowedByUsState(tokens, match.end, gaz, match.entries),
     });
   }
@@ -247,4 +246,31 @@ function isFollowedByUsState(tokens: readonly Token[], at: number, gaz: Gazettee
     return !place.some((e) => countries.includes(e.code));
   }
   return false;
+}
+
+/**
+ * `Israel Santos`, `Georgia Whitman`: a country name used as a given name. News names a person
+ * in full once and by surname after, so a name such as Israel or Georgia followed by a
+ * capitalised word that the article also uses on its own (`Santos said`) is a person. Returns
+ * the `name surname` pair, or null.
+ */
+function givenName(name: Token, after: Token | undefined, gaz: Gazetteer, surnames: ReadonlySet<string>, isCountryName: boolean): string | null {
+  if (!isCountryName || !after || !after.capital || !gaz.personNames.has(name.key)) return null;
+  if (gaz.featureWords.has(after.key) || gaz.placeQualifiers.has(after.key)) return null;
+  return surnames.has(after.key) ? `${name.key} ${after.key}` : null;
+}
+
+/**
+ * Capitalised words the article uses on their own, away from a name that can be a given name:
+ * the surnames of people introduced earlier (`Santos` in `Santos scored twice`).
+ */
+function standaloneNames(zones: ReadonlyArray<readonly Token[]>, gaz: Gazetteer): Set<string> {
+  const names = new Set<string>();
+  for (const tokens of zones) {
+    tokens.forEach((t, i) => {
+      if (!t.capital || (i > 0 && gaz.personNames.has(tokens[i - 1]!.key))) return;
+      names.add(t.key);
+    });
+  }
+  return names;
 }

@@ -68,10 +68,12 @@ interface City {
 export interface GazetteerOptions {
   /** Smallest population of a city that counts as a place name (default 100,000; capitals always count). */
   readonly minCityPopulation: number;
+  /** Smallest population of a regional seat (GeoNames PPLA) that counts (default 20,000). */
+  readonly minSeatPopulation: number;
 }
 
 /** Default gazetteer options. */
-export const defaultGazetteerOptions = { minCityPopulation: 100_000 } satisfies GazetteerOptions;
+export const defaultGazetteerOptions = { minCityPopulation: 100_000, minSeatPopulation: 20_000 } satisfies GazetteerOptions;
 
 const kindRank: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, region: 3, 'us-state': 4, city: 5 };
 
@@ -113,8 +115,11 @@ export function buildGazetteer(options: GazetteerOptions = defaultGazetteerOptio
     countryNames.set(c.cca2, c.name.common);
     add(c.name.common, c.cca2, 'country', 0, false);
     add(c.name.official, c.cca2, 'country', 0, false);
+    // Single-word alternative spellings are mostly native names (Island for Iceland, Mann,
+    // Viti) that collide with English words: only abbreviations and longer names are taken;
+    // English single-word variants live in data/places.json.
     for (const alt of c.altSpellings) {
-      if (alt.length > 3 || /^[A-Z]{3}$/.test(alt)) add(alt, c.cca2, 'country');
+      if (/^[A-Z]{3}$/.test(alt) || (alt.length > 3 && tokenize(alt).length > 1)) add(alt, c.cca2, 'country');
     }
     const dem = c.demonyms?.eng;
     if (dem) for (const d of new Set([dem.m, dem.f])) add(d, c.cca2, 'demonym');
@@ -129,7 +134,9 @@ export function buildGazetteer(options: GazetteerOptions = defaultGazetteerOptio
   const byName = new Map<string, City>();
   for (const city of cities) {
     const capital = city.featureCode === 'PPLC';
-    if (!capital && city.population < options.minCityPopulation) continue;
+    // Seats of first-order regions (Venice, Latakia) are news datelines even when small.
+    const seat = city.featureCode === 'PPLA' && city.population >= options.minSeatPopulation;
+    if (!capital && !seat && city.population < options.minCityPopulation) continue;
     for (const name of cityNames(city.name)) {
       const key = phraseKey(name);
       const best = byName.get(key);

@@ -42,3 +42,24 @@ describe('tagging accuracy on the labelled dev set', () => {
     expect(ev.credit.accuracy).toBe(1);
   });
 });
+
+/**
+ * Floors on the blind holdout set: labelled by someone who never saw the code or the dev set,
+ * and never tuned on, so it estimates accuracy on unseen articles.
+ */
+const holdoutFloors = { countriesF1: 0.95, topicsF1: 0.85, primaryCountry: 0.9 };
+
+describe('tagging accuracy on the blind holdout set', () => {
+  const ev = evaluateLabelled(['holdout']);
+
+  it('scores every holdout label', () => {
+    expect(ev.unmatchedLabels.map((l) => l.headline)).toEqual([]);
+    expect(ev.scored.length).toBeGreaterThanOrEqual(36);
+  });
+
+  it(`keeps countries F1 ≥ ${holdoutFloors.countriesF1}, primary ≥ ${holdoutFloors.primaryCountry}, topics F1 ≥ ${holdoutFloors.topicsF1}`, () => {
+    expect(ev.countries.f1).toBeGreaterThanOrEqual(holdoutFloors.countriesF1);
+    expect(ev.countries.primaryAccuracy).toBeGreaterThanOrEqual(holdoutFloors.primaryCountry);
+    expect(ev.topics.f1).toBeGreaterThanOrEqual(holdoutFloors.topicsF1);
+  });
+});

@@ -7,6 +7,19 @@ const article = (headline: string, ...paragraphs: string[]): ArticleText => ({ h
 const countries = (headline: string, ...paragraphs: string[]): string[] => findCountries(article(headline, ...paragraphs), gaz);
 
 describe('findCountries', () => {
+  it('reads a country name used as a given name (Israel Santos … Santos said) as a person, headline too', () => {
+    expect(countries('Israel Santos Double Hands Palmeiras Derby Win', 'Israel Santos scored twice in Sao Paulo on Sunday.', 'Santos said the team deserved it.')).toEqual(['BR']);
+    expect(countries('Israel Strikes Targets in Lebanon', 'Israel said its jets hit sites in southern Lebanon. Israeli officials gave no details.')).toEqual(['IL', 'LB']);
+  });
+
+  it('does not read native spellings that are English words (Island for Iceland) as countries', () => {
+    expect(countries('Reef Survey Finds Damage', 'Divers surveyed reefs near Lizard Island off Queensland, Australia.')).toEqual(['AU']);
+  });
+
+  it('knows regional seats smaller than big cities (Venice)', () => {
+    expect(countries('Venice Expands Day-Tripper Fee', 'City officials in Venice said the fee would apply on more days.')).toEqual(['IT']);
+  });
+
   it('leaves out a UK-based monitor', () => {
     expect(countries('Clashes Erupt in Homs', 'The UK-based Syrian Observatory said fighting spread across Syria on Monday.', 'Syria has seen years of war.')).toEqual(['SY']);
   });
