@@ -21,6 +21,9 @@ export interface DecodedSeed {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Stands in for a line left out for its length; the parser treats it as scrape noise. */
+export const droppedLine = '\u0000';
+
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
@@ -78,11 +81,13 @@ export function decodeSeed(
           rule: 'line-too-long',
           message: `line of ${raw.length} characters is over the ${limits.maxLineChars}-character limit and was left out; break it into paragraphs`,
         });
-        return '';
+        // A placeholder, not a blank line: dropping the line must not split its article.
+        return droppedLine;
       }
-      return raw.trimEnd();
+      // A line of only spaces or invisible characters (U+200B, U+FEFF) is a blank line.
+      return /^[\s\u200B-\u200D\u2060\uFEFF]*$/.test(raw) ? '' : raw.trimEnd();
     });
-  if (!lines.some((l) => l.trim() !== '') && diagnostics.length === 0) {
+  if (!lines.some((l) => l !== '') && diagnostics.length === 0) {
     diagnostics.push({
       file,
       line: 1,
@@ -91,7 +96,7 @@ export function decodeSeed(
       message: 'the file holds only white space; add articles or delete it',
     });
   }
-  return { lines: lines.map((l) => (l.trim() === '' ? '' : l)), diagnostics };
+  return { lines, diagnostics };
 }
 
 /** 1-based line number of a byte offset, counting LF, CRLF and lone CR as line ends. */

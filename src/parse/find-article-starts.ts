@@ -1,5 +1,5 @@
 import type { Block } from './split-blocks.js';
-import { isNoiseLine, textKey } from './text-key.js';
+import { captionCredit, isNoiseLine, textKey } from './text-key.js';
 
 /** How many non-empty lines after a headline its repeat may stand (captions and noise between). */
 const repeatWindow = 12;
@@ -9,7 +9,8 @@ export const maxHeadlineChars = 300;
 
 /**
  * True when a line has the shape of a headline: short, not noise, and not ending like a
- * sentence (a lowercase letter or digit then a full stop), which tells it from a paragraph.
+ * sentence (a full stop after a lowercase letter or digit, a colon, a closing quote), which
+ * tells it from a paragraph.
  */
 export function isHeadlineShaped(line: string): boolean {
   const text = line.trim();
@@ -17,30 +18,51 @@ export function isHeadlineShaped(line: string): boolean {
     text.length >= 3 &&
     text.length <= maxHeadlineChars &&
     !isNoiseLine(text) &&
-    !/[a-z0-9\)\]][.]$/.test(text)
+    !/[a-z0-9)\]][.]$|[:;,]$|[.!?,]["\u201D\u2019']$/.test(text)
   );
 }
 
+/** Where a headline is printed again, and whether a header (captions, noise) stands between. */
+export interface HeadlineRepeat {
+  /** Index of the block that repeats the headline. */
+  readonly at: number;
+  /**
+   * Captions or scrape noise stand between the headline and its repeat: the scrape's header.
+   * A bare repeat (the next block is the same line) may also be a paragraph printed twice.
+   */
+  readonly framed: boolean;
+}
+
+/** True for a line that can stand in an article header: noise (`TT`, `20`) or a credited caption. */
+export function isHeaderLine(line: string): boolean {
+  return isNoiseLine(line) || captionCredit(line) !== null;
+}
+
 /**
- * For each block, the index of the block where its first line is printed again as a headline
- * (the scrape prints every headline twice), or -1. Only headline-shaped lines count, and the
- * repeat must start its own block within a few lines.
+ * For each block, where its first line is printed again as a headline (the scrape prints every
+ * headline twice, with the captions and noise between), or null. A framed repeat needs only a
+ * short line; a bare one (nothing between) needs a headline-shaped line.
  */
-export function findHeadlineRepeats(blocks: readonly Block[]): number[] {
-  // Only a headline-shaped line can be a headline or its repeat: fold just those.
-  const keys = blocks.map((block) => (isHeadlineShaped(block.lines[0]!) ? textKey(block.lines[0]!) : null));
+export function findHeadlineRepeats(blocks: readonly Block[]): Array<HeadlineRepeat | null> {
+  // Only a short line can be a headline or its repeat: fold just those.
+  const keys = blocks.map((block) => {
+    const line = block.lines[0]!;
+    return line.length <= maxHeadlineChars && !isNoiseLine(line) ? textKey(line) : null;
+  });
   return blocks.map((block, b) => {
-    const head = block.lines[0]!;
-    if (block.lines.length > 1 && !block.lines.slice(1).every(isNoiseLine)) return -1;
-    if (!isHeadlineShaped(head)) return -1;
     const key = keys[b];
-    if (key === null || key === undefined) return -1;
+    if (key === null || key === undefined) return null;
+    const rest = block.lines.slice(1);
+    if (!rest.every(isNoiseLine)) return null;
     let seen = 0;
     for (let c = b + 1; c < blocks.length && seen < repeatWindow; c++) {
-      const next = blocks[c]!;
-      if (keys[c] === key) return c;
-      seen += next.lines.length;
+      if (keys[c] === key) {
+        // Anything between (captions, noise) frames the repeat as a scrape header.
+        if (rest.length > 0 || c > b + 1) return { at: c, framed: true };
+        return isHeadlineShaped(block.lines[0]!) ? { at: c, framed: false } : null;
+      }
+      seen += blocks[c]!.lines.length;
     }
-    return -1;
+    return null;
   });
 }

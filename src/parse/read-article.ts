@@ -14,7 +14,7 @@ interface Entry {
   readonly block: number;
 }
 
-/** Longest line taken for a caption printed only after the repeated headline. */
+/** Longest line taken for a caption printed only after the headline. */
 const maxCaptionChars = 1000;
 
 /**
@@ -45,22 +45,21 @@ export function readArticle(blocks: readonly Block[], repeatAt: number): Article
     }
     pos++; // the repeated headline itself
   }
-  // After the (repeated) headline: captions printed again, noise, and captions seen only here.
-  const captionBlockLimit = (repeatAt > 0 ? repeatAt : 0) + 1;
-  const hadCaptions = captions.length > 0;
-  let lastHeaderBlock = repeatAt > 0 ? repeatAt : 0;
+  // After the (repeated) headline: captions printed again and noise. A credited line not seen
+  // before is a caption only when it carries the scrape's marks (printed twice in a row, or in
+  // a block with TT): a lead paragraph ending in `(IMF).` is body.
+  const firstAfter = repeatAt > 0 ? repeatAt : 0;
   for (; pos < entries.length; pos++) {
     const { text, block } = entries[pos]!;
     const key = textKey(text);
-    const knownCaption = captionKeys.has(key) || key === headKey;
-    const newCaption =
-      !hadCaptions &&
-      block <= Math.max(captionBlockLimit, lastHeaderBlock) &&
-      text.length <= maxCaptionChars &&
-      captionCredit(text) !== null;
-    if (!(isNoiseLine(text) || knownCaption || newCaption)) break;
-    if (newCaption && !knownCaption) addCaption(text);
-    lastHeaderBlock = block;
+    if (isNoiseLine(text) || captionKeys.has(key) || key === headKey) continue;
+    const next = entries[pos + 1];
+    const marked =
+      (next !== undefined && next.block === block && next.text === text) ||
+      entries.some((e) => e.block === block && isNoiseLine(e.text));
+    const newCaption = block <= firstAfter + 1 && text.length <= maxCaptionChars && captionCredit(text) !== null && marked;
+    if (!newCaption) break;
+    addCaption(text);
   }
 
   // The body: the rest, one paragraph per block.
@@ -80,10 +79,11 @@ const maxWrappedLine = 100;
  */
 export function blockParagraphs(lines: readonly string[]): string[] {
   const kept = lines.filter((l) => !isNoiseLine(l)).map(collapseSpace).filter((l) => l !== '');
+  const inner = kept.slice(0, -1);
   const wrapped =
-    kept.length > 1 &&
-    kept.slice(0, -1).every((l) => l.length <= maxWrappedLine) &&
-    kept.slice(0, -1).some((l) => !/[.!?:;"\u201D\u2019)\]]$/.test(l));
+    inner.length > 0 &&
+    inner.every((l) => l.length <= maxWrappedLine) &&
+    inner.filter((l) => !/[.!?:;"\u201D\u2019)\]]$/.test(l)).length * 2 > inner.length;
   return wrapped ? [kept.join(' ')] : kept;
 }
 

@@ -20,9 +20,12 @@ export function collapseSpace(text: string): string {
   return /[\t\u00A0]| {2}/.test(text) ? text.replace(/[\t \u00A0]+/g, ' ').trim() : text.trim();
 }
 
-/** Scrape noise that stands alone on a line: `TT`, a bare number, a rule of dashes or bullets. */
+/**
+ * Scrape noise that stands alone on a line: `TT`, a bare number, a rule of dashes or bullets,
+ * or the placeholder of a line dropped for its length (NUL, which decoded seeds never hold).
+ */
 export function isNoiseLine(line: string): boolean {
-  return /^(?:[A-Z]{1,3}|\d{1,4}|[-\u2013\u2014*\u2022\u00B7|=_]{1,20})$/.test(line.trim());
+  return /^(?:[A-Z]{1,3}|\d{1,4}|[-\u2013\u2014*\u2022\u00B7|=_]{1,20}|\u0000)$/.test(line.trim());
 }
 
 /** The credit in a caption's final parentheses, e.g. `(AFP)` or `(Dalati & Nohra/Handout via Reuters)`. */

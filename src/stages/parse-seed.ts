@@ -1,7 +1,8 @@
 import type { Diagnostic, ParsedArticle, ParsedSeed, SeedFile } from '../model/types.js';
 import { decodeSeed, defaultDecodeLimits, type DecodeLimits } from '../parse/decode-seed.js';
-import { findHeadlineRepeats, isHeadlineShaped } from '../parse/find-article-starts.js';
-import { blockParagraphs, cleanParagraphs, readArticle } from '../parse/read-article.js';
+import { findHeadlineRepeats, isHeaderLine, isHeadlineShaped, type HeadlineRepeat } from '../parse/find-article-starts.js';
+import { readArticle } from '../parse/read-article.js';
+import { isNoiseLine } from '../parse/text-key.js';
 import { readFrontMatter } from '../parse/read-front-matter.js';
 import { splitBlocks, type Block } from '../parse/split-blocks.js';
 
@@ -25,34 +26,40 @@ export function parseSeed(seed: SeedFile, limits: DecodeLimits = defaultDecodeLi
   const blocks = splitBlocks(decoded.lines.slice(front.bodyStart), front.bodyStart + 1);
   const repeats = findHeadlineRepeats(blocks);
 
+  // Gather each article's blocks first (pieces that continue an article join it), then read
+  // each article once: reading is linear in the article however many pieces it came in.
+  const found: Array<{ blocks: Block[]; repeatAt: number }> = [];
+  const strays: Block[] = [];
+  for (const piece of splitPieces(blocks, repeats)) {
+    const pieceBlocks = blocks.slice(piece.start, piece.end);
+    if (pieceBlocks.every((b) => b.lines.every(isNoiseLine))) continue; // a stray TT or rule
+    const repeat = repeats[piece.start];
+    if (repeat && (repeat.framed || piece.afterGap)) {
+      found.push({ blocks: pieceBlocks, repeatAt: repeat.at - piece.start });
+    } else if (piece.afterGap && startsWithoutRepeat(pieceBlocks, found.length === 0)) {
+      found.push({ blocks: pieceBlocks, repeatAt: -1 });
+    } else if (found.length > 0) {
+      // Body paragraphs (or the rest of a header) that a scrape set apart with extra blank lines.
+      found.at(-1)!.blocks.push(...pieceBlocks);
+    } else {
+      strays.push(pieceBlocks[0]!);
+    }
+  }
+
   const articles: ParsedArticle[] = [];
   let quarantined = 0;
-  for (const piece of splitPieces(blocks, repeats)) {
-    const first = blocks[piece.start]!;
-    const pieceBlocks = blocks.slice(piece.start, piece.end);
-    const repeatAt = repeats[piece.start]! - piece.start;
-    const startsArticle =
-      repeatAt > 0 || (piece.afterGap && pieceBlocks.length > 1 && isHeadlineShaped(first.lines[0]!));
-    if (!startsArticle) {
-      const previous = articles.at(-1);
-      if (previous) {
-        // Body paragraphs that a scrape set apart with extra blank lines stay with their article.
-        const more = pieceBlocks.flatMap((b) => blockParagraphs(b.lines));
-        const paragraphs = cleanParagraphs([...previous.paragraphs, ...more], previous.headline, previous.captions);
-        articles[articles.length - 1] = { ...previous, paragraphs };
-        continue;
-      }
-      quarantined++;
-      diagnostics.push({
-        file,
-        line: first.line,
-        severity: 'error',
-        rule: 'not-an-article',
-        message: 'text that is not an article (no headline printed twice, no body): it was left out; start an article with its headline',
-      });
-      continue;
-    }
-    const parts = readArticle(pieceBlocks, repeatAt);
+  if (strays.length > 0) {
+    quarantined++;
+    diagnostics.push({
+      file,
+      line: strays[0]!.line,
+      severity: 'error',
+      rule: 'not-an-article',
+      message: 'text that is not an article (no headline printed twice, no body): it was left out; start an article with its headline',
+    });
+  }
+  for (const candidate of found) {
+    const parts = readArticle(candidate.blocks, candidate.repeatAt);
     if (parts.paragraphs.length === 0) {
       quarantined++;
       diagnostics.push({
@@ -73,6 +80,17 @@ export function parseSeed(seed: SeedFile, limits: DecodeLimits = defaultDecodeLi
     });
   }
   return { file, articles, diagnostics, quarantined };
+}
+
+/**
+ * True when a piece whose headline is not printed twice still starts an article: a headline-
+ * shaped first line, more to come, and the scrape's header marks (a credited caption or noise
+ * in the first two blocks) — or nothing before it in the file that it could continue.
+ */
+function startsWithoutRepeat(blocks: readonly Block[], firstInFile: boolean): boolean {
+  if (blocks.length < 2 || !isHeadlineShaped(blocks[0]!.lines[0]!)) return false;
+  if (firstInFile) return true;
+  return blocks.slice(0, 2).some((b, i) => b.lines.slice(i === 0 ? 1 : 0).some(isHeaderLine));
 }
 
 /**
@@ -100,21 +118,22 @@ interface Piece {
  * Cuts the blocks into article-sized pieces: at every run of two or more blank lines, and at
  * every headline that is printed again a few lines later (articles set apart by one blank line).
  */
-function splitPieces(blocks: readonly Block[], repeats: readonly number[]): Piece[] {
+function splitPieces(blocks: readonly Block[], repeats: ReadonlyArray<HeadlineRepeat | null>): Piece[] {
   const pieces: Piece[] = [];
   let start = 0;
   let afterGap = true;
   // Blocks up to the repeat of the current article's headline are its header, never a new start.
-  let headerEnd = repeats[0] ?? -1;
+  let headerEnd = repeats[0]?.at ?? -1;
   blocks.forEach((block, b) => {
     if (b === 0) return;
     const gap = block.blanksBefore >= articleGap;
-    const newStart = repeats[b]! > b && b > headerEnd;
+    // Inside a piece only a framed repeat starts an article: a bare one may be a doubled paragraph.
+    const newStart = repeats[b]?.framed === true && b > headerEnd;
     if ((gap && b > headerEnd) || newStart) {
       pieces.push({ start, end: b, afterGap });
       start = b;
       afterGap = gap;
-      headerEnd = repeats[b]!;
+      headerEnd = repeats[b]?.at ?? -1;
     }
   });
   if (blocks.length > 0) pieces.push({ start, end: blocks.length, afterGap });

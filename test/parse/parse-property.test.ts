@@ -22,6 +22,10 @@ interface Style {
   trailing: '' | ' ' | '\t' | '  \t';
   bom: boolean;
   finalNewlines: number;
+  /** Print the paragraph at this index twice in a row (the scrape does): parsed once. */
+  doubled: number;
+  /** Extra blank lines between the header and the body. */
+  headerGap: number;
 }
 
 const style = fc.record<Style>({
@@ -33,14 +37,18 @@ const style = fc.record<Style>({
   trailing: fc.constantFrom('', ' ', '\t', '  \t'),
   bom: fc.boolean(),
   finalNewlines: fc.integer({ min: 0, max: 3 }),
+  doubled: fc.integer({ min: -1, max: 8 }),
+  headerGap: fc.constantFrom(0, 0, 0, 1, 2),
 });
 
 function print(articles: readonly ParsedArticle[], s: Style): Uint8Array {
   const blocks = articles.map((a) => {
     const caps = s.captionPrints === 0 ? [] : a.captions.flatMap((c) => (s.captionPrints === 2 ? [c, c] : [c]));
-    const noise = s.noise ? ['TT', ...(s.number ? ['20'] : [])] : [];
+    // Articles set apart by a single blank line are told apart by their header: give them one.
+    const noise = s.noise || (s.gap === 1 && s.captionPrints === 0) ? ['TT', ...(s.number ? ['20'] : [])] : [];
     const header = [a.headline, '', ...caps, ...noise, ...(caps.length + noise.length > 0 ? [''] : []), a.headline, '', ...(caps.length > 0 ? [...caps, ''] : [])];
-    return [...header, ...a.paragraphs.flatMap((p, i) => (i === 0 ? [p] : ['', p]))].join('\n');
+    const body = a.paragraphs.flatMap((p, i) => (i === s.doubled ? [p, '', p] : [p])).flatMap((p, i) => (i === 0 ? [p] : ['', p]));
+    return [...header, ...Array<string>(s.headerGap).fill(''), ...body].join('\n');
   });
   const text = blocks.join('\n'.repeat(s.gap + 1)) + '\n'.repeat(s.finalNewlines);
   const lines = text.split('\n').map((l) => (l === '' ? l : l + s.trailing));

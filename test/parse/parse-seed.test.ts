@@ -145,3 +145,67 @@ describe('body paragraphs inside one block', () => {
     ]);
   });
 });
+
+describe('regressions found in review', () => {
+  const head = (h: string, caption = 'A photo of the scene on Monday. (AFP)') => `${h}\n\n${caption}\n${caption}\nTT\n\n${h}\n\n${caption}\n${caption}\n\n`;
+
+  it('does not split an article at a paragraph printed twice, even one shaped like a headline', () => {
+    const body = 'First paragraph of the story.\n\nWill the dam hold?\n\nWill the dam hold?\n\n“Some traders respond to their demands.”\n\n“Some traders respond to their demands.”\n\nLast paragraph.\n';
+    const r = parseSeed(text('doubled.txt', head('Dam Fears Grow in Valley') + body));
+    expect(r.articles.map((a) => a.headline)).toEqual(['Dam Fears Grow in Valley']);
+    expect(r.articles[0]!.paragraphs).toEqual(['First paragraph of the story.', 'Will the dam hold?', '“Some traders respond to their demands.”', 'Last paragraph.']);
+    expect(r.quarantined).toBe(0);
+  });
+
+  it('keeps an article whose header is set apart from its body by extra blank lines', () => {
+    const r = parseSeed(text('gap-header.txt', 'Talks Resume in Capital\n\nA photo. (AFP)\nTT\n\nTalks Resume in Capital\n\nA photo. (AFP)\n\n\nBody one.\n\nBody two.\n'));
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0]!.paragraphs).toEqual(['Body one.', 'Body two.']);
+    expect(r.quarantined).toBe(0);
+    const r2 = parseSeed(text('gap-caption.txt', 'Talks Resume in Capital\n\nA photo. (AFP)\n\nTalks Resume in Capital\n\n\nA photo. (AFP)\n\nBody one.\n'));
+    expect(r2.articles.map((a) => [a.headline, a.captions, a.paragraphs])).toEqual([['Talks Resume in Capital', ['A photo. (AFP)'], ['Body one.']]]);
+  });
+
+  it('does not take a lead paragraph ending in parentheses for a caption', () => {
+    const r = parseSeed(text('imf.txt', 'Lebanon Seeks Loan\n\nTT\n\nLebanon Seeks Loan\n\nLebanon asked for help from the International Monetary Fund (IMF).\n\nTalks begin next week.\n'));
+    expect(r.articles[0]!.captions).toEqual([]);
+    expect(r.articles[0]!.paragraphs).toHaveLength(2);
+  });
+
+  it('keeps a headline-shaped paragraph after a wide gap in its article', () => {
+    const r = parseSeed(text('quote.txt', head('City Rebuilds After Storm') + 'The storm hit on Monday.\n\n\nHe said: Rebuilding Starts Now\n\nCrews began work on Tuesday.\n\n\n\n' + head('Second Story Here') + 'Its body.\n'));
+    expect(r.articles.map((a) => a.headline)).toEqual(['City Rebuilds After Storm', 'Second Story Here']);
+    expect(r.articles[0]!.paragraphs).toEqual(['The storm hit on Monday.', 'He said: Rebuilding Starts Now', 'Crews began work on Tuesday.']);
+  });
+
+  it('skips a stray noise line at the top of a file without calling it a lost article', () => {
+    const r = parseSeed(text('stray.txt', 'TT\n\n\n' + head('Story After Noise') + 'Body.\n'));
+    expect(r.articles).toHaveLength(1);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.quarantined).toBe(0);
+  });
+
+  it('treats a line of zero-width spaces as blank', () => {
+    const r = parseSeed(text('zw.txt', head('Story With Invisible Line') + 'Paragraph one ends here\n\u200B\nParagraph two.\n'));
+    expect(r.articles[0]!.paragraphs).toEqual(['Paragraph one ends here', 'Paragraph two.']);
+  });
+
+  it('reads a headline that ends like a sentence when its repeat frames the header', () => {
+    const r = parseSeed(text('week.txt', head('Protests Enter Week 3.') + 'Body.\n'));
+    expect(r.articles.map((a) => a.headline)).toEqual(['Protests Enter Week 3.']);
+  });
+
+  it('drops an over-long line without splitting its article', () => {
+    const long = 'x'.repeat(100_001);
+    const r = parseSeed(text('long.txt', head('Story With Long Line') + `Paragraph one.\n\n${long}\n\nParagraph two.\n`));
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0]!.paragraphs).toEqual(['Paragraph one.', 'Paragraph two.']);
+    expect(r.diagnostics).toMatchObject([{ rule: 'line-too-long', line: 14 }]);
+  });
+
+  it('joins 20,000 gap-separated paragraphs to their article (each piece no longer re-cleans all before it)', () => {
+    const body = Array.from({ length: 20_000 }, (_, i) => `Paragraph number ${i} of a very long article.`).join('\n\n\n');
+    const r = parseSeed(text('wide.txt', head('A Very Long Story') + body));
+    expect(r.articles[0]!.paragraphs).toHaveLength(20_000);
+  });
+});

@@ -20,7 +20,7 @@ const hostileSlugs = [
   '../../x', '/abs', '%2e%2e%2f', 'a\\b', 'a\u0000b', '\u0000', 'a\u202Eb', '\u202E', '', '.', '..', '...', 'C:\\Windows\\x',
   'x/../../y', '~root', 'CON', 'a'.repeat(500), '北京', '-', ' ', 'index.html', '\u200B\u200F', 'a%00b', '..%2f..%2fetc',
 ];
-const oddHeadlines = ['北京 上海 广州 深圳', 'مرحبا بالعالم العربي', '— — —', '\u200B\u200B\u200B', '\u202E\u202E\u202E', '!!! ???', '😀😀😀 🎉🎉'];
+const oddHeadlines = ['北京 上海 广州 深圳', 'مرحبا بالعالم العربي', '— — —', 'Zero\u200B\u200Bwidth\u200B', '\u202E\u202E\u202E', '!!! ???', '😀😀😀 🎉🎉'];
 
 /** The article path for a slug, as the site plans it. */
 const articlePath = /^articles\/([^/]+)\/index\.html$/;
