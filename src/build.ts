@@ -138,7 +138,8 @@ export async function buildSite(options: Partial<SiteConfig> = {}, hooks: BuildH
   const config = resolveConfig(options);
   const build = await planBuild(config, stageRunner(hooks));
   const start = performance.now();
-  const stats = await writeSite(config.outDir, renderSite(build, hooks));
+  const projectRoot = new URL('..', import.meta.url).pathname;
+  const stats = await writeSite(config.outDir, renderSite(build, hooks), { protect: [config.seedsDir, process.cwd(), projectRoot] });
   hooks.onStage?.('render and write', performance.now() - start);
   return { report: build.report, articles: build.articles, fileCount: stats.written + stats.unchanged, stats };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RenderedFile } from '../model/types.js';
@@ -21,6 +22,48 @@ export function isSafeOutputPath(rel: string): boolean {
 }
 
 /**
+ * The manifest dateline writes into every output folder: the hash of each file it wrote. It
+ * marks the folder as dateline's to replace, and tells unchanged files without reading them.
+ */
+export const manifestName = '.dateline-manifest.json';
+
+interface Manifest {
+  readonly generator: 'dateline';
+  readonly files: Record<string, string>;
+}
+
+/** Options of a site write. */
+export interface WriteOptions {
+  /** Folders the output folder must not be, nor contain (the seeds, the project). */
+  readonly protect: readonly string[];
+  /** Files written at once (default 32). */
+  readonly concurrency: number;
+}
+
+/**
+ * Refuses an output folder that would destroy something: one that is or holds a protected
+ * folder (`--out .` next to the seeds), or an existing, non-empty folder that dateline did not
+ * write (no manifest). Returns the previous build's manifest, or null.
+ */
+async function checkOutput(out: string, protect: readonly string[]): Promise<Manifest | null> {
+  for (const p of protect.map((x) => path.resolve(x))) {
+    if (p === out || p.startsWith(`${out}${path.sep}`) || out === path.parse(out).root) {
+      throw new BuildError(`refusing to write the archive to "${out}": it would replace ${p === out ? 'that folder' : `"${p}"`}`, 'choose an output folder of its own with --out, such as dist');
+    }
+  }
+  const entries = await readdir(out).catch(() => null);
+  if (entries === null || entries.length === 0) return null;
+  const manifest = await readFile(path.join(out, manifestName), 'utf8').then(
+    (text) => JSON.parse(text) as Manifest,
+    () => null,
+  );
+  if (manifest?.generator !== 'dateline' || typeof manifest.files !== 'object') {
+    throw new BuildError(`refusing to replace "${out}": it holds files that dateline did not write`, 'choose an empty or new folder with --out, or delete this one first');
+  }
+  return manifest;
+}
+
+/**
  * Writes the archive so that `outDir` is never half-written: files go to a staging folder
  * beside it (same file system), files whose bytes did not change are hard-linked from the last
  * build instead of rewritten, and the staging folder is swapped in by rename. `files` may be a
@@ -30,8 +73,9 @@ export function isSafeOutputPath(rel: string): boolean {
 export async function writeSite(
   outDir: string,
   files: Iterable<RenderedFile> | AsyncIterable<RenderedFile>,
-  concurrency = 32,
+  options: Partial<WriteOptions> = {},
 ): Promise<WriteStats> {
+  const { protect = [], concurrency = 32 } = options;
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
   const base = path.basename(out);
@@ -47,6 +91,8 @@ export async function writeSite(
       await rm(path.join(parent, entry), { recursive: true, force: true });
     }
   }
+  const previousManifest = await checkOutput(out, protect);
+  const hashes: Record<string, string> = Object.create(null);
   const staging = path.join(parent, `.${base}.staging-${process.pid}`);
   await mkdir(staging);
   let written = 0;
@@ -64,11 +110,10 @@ export async function writeSite(
     await ready;
     const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : Buffer.from(file.contents);
     const previous = path.join(out, file.path);
-    // Same size first, so only likely-unchanged files are read back.
-    const same = await stat(previous).then(
-      async (s) => s.isFile() && s.size === bytes.length && (await readFile(previous)).equals(bytes),
-      () => false,
-    );
+    const hash = createHash('sha256').update(bytes).digest('base64url');
+    hashes[file.path] = hash;
+    // The last build's manifest says which files are unchanged: link them, read nothing back.
+    const same = previousManifest?.files[file.path] === hash;
     if (same && (await link(previous, target).then(() => true, () => false))) {
       unchanged++;
     } else {
@@ -92,6 +137,8 @@ export async function writeSite(
     if (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
+  const sorted = Object.fromEntries(Object.keys(hashes).sort().map((k) => [k, hashes[k]!]));
+  await writeFile(path.join(staging, manifestName), `${JSON.stringify({ generator: 'dateline', files: sorted } satisfies Manifest, null, 1)}\n`);
   const retired = path.join(parent, `.${base}.old-${process.pid}`);
   const hadPrevious = await rename(out, retired).then(() => true, () => false);
   await rename(staging, out);

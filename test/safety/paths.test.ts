@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildArchive, buildSite } from '../../src/build.js';
 import { maxSlugLength, slugPattern } from '../../src/enrich/make-slug.js';
 import { collateArchive } from '../../src/stages/collate-archive.js';
-import { isSafeOutputPath, writeSite } from '../../src/stages/write-site.js';
+import { isSafeOutputPath, manifestName, writeSite } from '../../src/stages/write-site.js';
 import type { Article } from '../../src/model/types.js';
 import { article, cleanupTemp, fileText, frontMatter, hashTree, tempDir, writeSeeds } from './helpers.js';
 
@@ -63,8 +63,9 @@ describe('hostile slugs and headlines', () => {
 
     // On disk: only regular files and folders, all inside `out`; nothing beside it.
     const written = [...hashTree(out).keys()];
-    expect(written.sort()).toEqual(built.files.map((f) => f.path).sort());
-    expectSafe(written, out);
+    expect(written.sort()).toEqual([...built.files.map((f) => f.path), manifestName].sort());
+    // The manifest is dateline's own dotfile; every planned path is checked.
+    expectSafe(written.filter((p) => p !== manifestName), out);
     for (const p of written) expect(lstatSync(path.join(out, p)).isFile()).toBe(true);
     expect(readdirSync(path.join(root, 'site'))).toEqual(['out']);
     expect(readdirSync(root).sort()).toEqual(['seeds', 'site']);

@@ -1,0 +1,39 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { manifestName, writeSite } from '../src/stages/write-site.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'dateline-write-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const files = (n: string) => [{ path: 'index.html', contents: `<p>${n}</p>` }, { path: 'a/b.txt', contents: 'same' }];
+
+describe('writeSite', () => {
+  it('refuses to replace the folder that holds the seeds (--out . beside seeds/)', async () => {
+    const project = path.join(work, 'project');
+    mkdirSync(path.join(project, 'seeds'), { recursive: true });
+    writeFileSync(path.join(project, 'seeds', 'a.txt'), 'precious');
+    await expect(writeSite(project, files('x'), { protect: [path.join(project, 'seeds')] })).rejects.toThrow(/refusing to write the archive/);
+    await expect(writeSite(path.join(project, 'seeds'), files('x'), { protect: [path.join(project, 'seeds')] })).rejects.toThrow(/refusing/);
+    expect(readFileSync(path.join(project, 'seeds', 'a.txt'), 'utf8')).toBe('precious');
+  });
+
+  it('refuses to replace a non-empty folder that dateline did not write', async () => {
+    const other = path.join(work, 'other');
+    mkdirSync(other);
+    writeFileSync(path.join(other, 'notes.txt'), 'mine');
+    await expect(writeSite(other, files('x'))).rejects.toThrow(/did not write/);
+    expect(readFileSync(path.join(other, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('writes into a new or empty folder, then replaces its own output, linking unchanged files', async () => {
+    const out = path.join(work, 'site');
+    mkdirSync(out);
+    expect(await writeSite(out, files('one'))).toEqual({ written: 2, unchanged: 0 });
+    expect(JSON.parse(readFileSync(path.join(out, manifestName), 'utf8')).files).toHaveProperty(['a/b.txt']);
+    expect(await writeSite(out, files('two'))).toEqual({ written: 1, unchanged: 1 });
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>two</p>');
+    expect(await writeSite(out, [{ path: 'index.html', contents: '<p>two</p>' }])).toEqual({ written: 0, unchanged: 1 });
+    expect(existsSync(path.join(out, 'a/b.txt'))).toBe(false);
+  });
+});
