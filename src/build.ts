@@ -60,7 +60,7 @@ async function planBuild(config: SiteConfig, stage: StageRunner): Promise<Planne
     for (const seed of seeds) {
       const result = parseSeed(seed);
       for (const a of result.articles) all.push(a);
-      diagnostics.push(...result.diagnostics);
+      for (const d of result.diagnostics) diagnostics.push(d);
       quarantined += result.quarantined;
     }
     return all;
@@ -70,7 +70,7 @@ async function planBuild(config: SiteConfig, stage: StageRunner): Promise<Planne
   const enriched = await stage('enrich', () =>
     merged.articles.map((a) => {
       const r = enrichArticle(a, enrichment);
-      diagnostics.push(...r.diagnostics);
+      for (const d of r.diagnostics) diagnostics.push(d);
       return r.article;
     }),
   );
@@ -79,7 +79,8 @@ async function planBuild(config: SiteConfig, stage: StageRunner): Promise<Planne
   const topicName = (slug: string): string => topicNames.get(slug) ?? slug;
   const archive = await stage('collate', () => collateArchive(enriched, { country: countryName, topic: topicName }));
 
-  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.rule < b.rule ? -1 : 1)));
+  const order = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  diagnostics.sort((a, b) => order(a.file, b.file) || a.line - b.line || order(a.rule, b.rule) || order(a.message, b.message));
   const report: BuildReport = {
     files: seeds.length,
     articles: archive.articles.length,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync, existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { SiteConfig } from './config.js';
+import { resolveConfig, type SiteConfig } from './config.js';
 import { buildSite } from './build.js';
 import { BuildError } from './errors.js';
 
@@ -20,6 +20,23 @@ Options:
   --quiet           print only problems
   -h, --help        show this help
 `;
+
+/** Reads a JSON config file, naming the file in any error. */
+function readConfigFile(file: string): Partial<SiteConfig> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new BuildError(`cannot read config file ${file}`, 'check the path given to --config', { cause: error });
+  }
+  try {
+    const data = JSON.parse(text) as unknown;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new Error('it must hold a JSON object');
+    return data as Partial<SiteConfig>;
+  } catch (error) {
+    throw new BuildError(`config file ${file} is not valid: ${error instanceof Error ? error.message : String(error)}`, 'write it as a JSON object, e.g. {"siteUrl": "https://example.com/"}', { cause: error });
+  }
+}
 
 /** Reads argv, runs the build and sets the exit code: the only place that does. */
 async function main(argv: string[]): Promise<number> {
@@ -47,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const configFile = values.config ?? (existsSync('dateline.config.json') ? 'dateline.config.json' : null);
-  const fromFile = configFile ? (JSON.parse(readFileSync(configFile, 'utf8')) as Partial<SiteConfig>) : {};
+  const fromFile = configFile ? readConfigFile(configFile) : {};
   const options: Partial<SiteConfig> = {
     ...fromFile,
     ...(values.seeds !== undefined ? { seedsDir: values.seeds } : {}),
@@ -60,6 +77,11 @@ async function main(argv: string[]): Promise<number> {
   const log = (line: string): void => {
     if (!values.quiet) process.stdout.write(`${line}\n`);
   };
+  try {
+    resolveConfig(options);
+  } catch (error) {
+    throw new BuildError(`invalid options: ${error instanceof Error ? error.message.replace(/^resolveConfig: /, '') : String(error)}`, `check the flags${configFile ? ` and ${configFile}` : ''}; see dateline --help`, { cause: error });
+  }
   const result = await buildSite(options, { onStage: (name, ms) => log(`✓ ${name} ${ms.toFixed(0)} ms`) });
   for (const p of result.report.problems) process.stderr.write(`${p.file}:${p.line}: ${p.severity}: ${p.message} [${p.rule}]\n`);
   const { report, stats } = result;

@@ -40,22 +40,26 @@ export const defaultConfig = {
 /** Merges partial options over the defaults once, checking each value; misuse throws a TypeError. */
 export function resolveConfig(options: Partial<SiteConfig> = {}): SiteConfig {
   const config: SiteConfig = { ...defaultConfig, ...stripUndefined(options) };
-  if (config.siteUrl !== null) {
-    let url: URL;
-    try {
-      url = new URL(config.siteUrl);
-    } catch {
-      throw new TypeError(`resolveConfig: siteUrl "${config.siteUrl}" is not an absolute URL`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new TypeError(`resolveConfig: siteUrl must be http or https, not ${url.protocol}`);
-    }
-    return { ...config, siteUrl: url.href.endsWith('/') ? url.href : `${url.href}/` };
+  for (const key of Object.keys(options)) {
+    if (!(key in defaultConfig)) throw new TypeError(`resolveConfig: unknown option "${key}"; known options are ${Object.keys(defaultConfig).join(', ')}`);
   }
   for (const key of ['pageSize', 'homeSize'] as const) {
     if (!Number.isInteger(config[key]) || config[key] < 1) throw new TypeError(`resolveConfig: ${key} must be a positive whole number`);
   }
-  return config;
+  for (const key of ['seedsDir', 'outDir', 'title', 'description', 'language'] as const) {
+    if (typeof config[key] !== 'string' || config[key] === '') throw new TypeError(`resolveConfig: ${key} must be a non-empty text`);
+  }
+  if (config.siteUrl === null) return config;
+  let url: URL;
+  try {
+    url = new URL(config.siteUrl);
+  } catch {
+    throw new TypeError(`resolveConfig: siteUrl "${config.siteUrl}" is not an absolute URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`resolveConfig: siteUrl must be http or https, not ${url.protocol}`);
+  }
+  return { ...config, siteUrl: url.href.endsWith('/') ? url.href : `${url.href}/` };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

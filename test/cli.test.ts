@@ -1,19 +1,22 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
 const cli = path.join(root, 'src/cli.ts');
+// tsx by path, so the CLI also runs from another working folder.
+const tsx = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 const work = mkdtempSync(path.join(tmpdir(), 'dateline-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function dateline(args: string[], cwd = root): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cli, ...args], { cwd, env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', tsx, cli, ...args], { cwd, env: { ...process.env, NODE_NO_WARNINGS: '1' } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -59,5 +62,32 @@ describe('dateline CLI', () => {
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<title>Example Archive</title>');
     await dateline(['build', '--config', config, '--site-url', 'https://other.example/', '--seeds', path.join(root, 'seeds'), '--out', out, '--no-search']);
     expect(readFileSync(path.join(out, 'robots.txt'), 'utf8')).toContain('Sitemap: https://other.example/sitemap.xml');
+  });
+});
+
+describe('dateline CLI option errors', () => {
+  it('names a malformed config file, and rejects unknown keys and impossible values with a hint', async () => {
+    const bad = path.join(work, 'bad.json');
+    writeFileSync(bad, '{ not json');
+    let r = await dateline(['build', '--config', bad, '--out', path.join(work, 'o1')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error: config file .*bad\.json is not valid/);
+    writeFileSync(bad, JSON.stringify({ pagesize: 10 }));
+    r = await dateline(['build', '--config', bad, '--out', path.join(work, 'o2')]);
+    expect(r.stderr).toMatch(/unknown option "pagesize"/);
+    writeFileSync(bad, JSON.stringify({ siteUrl: 'https://x.example/', pageSize: 0 }));
+    r = await dateline(['build', '--config', bad, '--out', path.join(work, 'o3')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/pageSize must be a positive whole number/);
+    expect(r.stderr).toMatch(/hint: /);
+  });
+
+  it('refuses --out . next to the seeds, and leaves them in place', async () => {
+    const project = path.join(work, 'proj');
+    cpSync(path.join(root, 'seeds'), path.join(project, 'seeds'), { recursive: true });
+    const r = await dateline(['build', '--seeds', 'seeds', '--out', '.', '--no-search'], project);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/refusing to write the archive/);
+    expect(existsSync(path.join(project, 'seeds', '000_67fd7bee9bb774d1.txt'))).toBe(true);
   });
 });
