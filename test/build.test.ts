@@ -109,3 +109,23 @@ describe('building from disk', () => {
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<h1>Dateline news archive</h1>');
   });
 });
+
+describe('a new article leaves older list pages alone', () => {
+  it('keeps page/1/ of a topic byte-for-byte when a newer article on that topic arrives', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'dateline-stable-'));
+    try {
+      const seeds = path.join(work, 'seeds');
+      cpSync(seedsDir, seeds, { recursive: true });
+      const page = 'topics/conflict-war-peace/page/1/index.html';
+      const before = await buildArchive({ seedsDir: seeds, search: false, pageSize: 2 });
+      writeFileSync(path.join(seeds, 'zz_new.txt'), '---\ndate: 2026-01-01\n---\nMilitants Attack Army Post Near Border\n\nTT\n\nMilitants Attack Army Post Near Border\n\nMilitants attacked an army post on Monday, killing two soldiers in clashes near the border, the military said.\n');
+      const after = await buildArchive({ seedsDir: seeds, search: false, pageSize: 2 });
+      expect(after.articles).toHaveLength(before.articles.length + 1);
+      expect(after.articles[0]!.topics).toContain('conflict-war-peace');
+      expect(text(after, page)).toBe(text(before, page));
+      expect(text(after, 'topics/conflict-war-peace/index.html')).not.toBe(text(before, 'topics/conflict-war-peace/index.html'));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

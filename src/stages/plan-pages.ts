@@ -152,7 +152,13 @@ export function planPages(input: PlanInput): PagePlan[] {
       count: months.reduce((n, m) => n + m.articleIds.length, 0),
       months: months.map((m) => ({ name: m.name, href: linkTo(path, urls.month(m.key)), count: m.articleIds.length })),
     }));
-    const undated = archive.articles.filter((a) => a.date === null);
+    const undated = archive.articles.filter((a) => a.date === null).map((a) => a.id);
+    if (undated.length > 0) {
+      plans.push(...listPlans(ctx, {
+        base: urls.undated, ids: undated, heading: 'Undated articles', intro: `${undated.length} article${undated.length === 1 ? '' : 's'}`,
+        breadcrumbs: [{ label: 'Home', url: urls.home }, { label: 'Archive', url: urls.archive }], feeds: null,
+      }));
+    }
     plans.push({
       path,
       template: 'timeline',
@@ -161,7 +167,7 @@ export function planPages(input: PlanInput): PagePlan[] {
         page: pageView(ctx, path, urls.archive, { title: 'Archive', breadcrumbs: [{ label: 'Home', url: urls.home }, { label: 'Archive', url: null }] }),
         heading: 'Archive by month',
         years: yearList,
-        undated: undated.map((a) => articleCard(ctx, path, a)),
+        undated: undated.length === 0 ? null : { href: linkTo(path, urls.undated), count: undated.length },
       }),
     });
     for (const [year, months] of years) {
@@ -185,7 +191,7 @@ export function planPages(input: PlanInput): PagePlan[] {
     plans.push({
       path,
       template,
-      dependsOn: [],
+      dependsOn: all,
       view: () => ({
         page: pageView(ctx, path, url === '404' ? '404.html' : url, { title, breadcrumbs: [{ label: 'Home', url: urls.home }, { label: title, url: null }] }),
         countries: archive.countries.map((g) => ({ name: g.name, href: linkTo(path, urls.country(g.key)) })),
@@ -232,7 +238,8 @@ function listPlans(
       view: () => ({
         page: pageView(ctx, path, p.url, {
           title: heading,
-          description: `${list.heading}: ${list.intro} in ${ctx.config.title}.`,
+          // Only the front page states the count: older pages keep their bytes as articles arrive.
+          description: p.number === 0 ? `${list.heading}: ${list.intro} in ${ctx.config.title}.` : `${list.heading}, page ${p.number}, in ${ctx.config.title}.`,
           breadcrumbs: [...list.breadcrumbs, { label: list.heading, url: p.number === 0 ? null : list.base }, ...(p.number === 0 ? [] : [{ label: `Page ${p.number}`, url: null }])],
           feeds: list.feeds ? [
             { type: 'application/atom+xml', title: `${list.heading} (Atom)`, url: list.feeds.atom },

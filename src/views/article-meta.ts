@@ -3,14 +3,14 @@ import type { ViewContext } from './page-view.js';
 import { absoluteUrl, urls } from './site-urls.js';
 
 /** Open Graph and Twitter card tags of an article; absolute URLs only when a site URL is set. */
-export function articleOg(ctx: ViewContext, a: Article): Array<{ property: string; content: string }> {
+export function articleOg(ctx: ViewContext, a: Article): Array<{ property?: string; name?: string; content: string }> {
   const tags = [
     { property: 'og:type', content: 'article' },
     ...(a.date && a.dateSource !== 'caption' ? [{ property: 'article:published_time', content: a.date }] : []),
     ...(a.topics[0] ? [{ property: 'article:section', content: ctx.topicName(a.topics[0]) }] : []),
     ...[...a.countries.map(ctx.countryName), ...a.topics.map(ctx.topicName)].map((t) => ({ property: 'article:tag', content: t })),
-    { property: 'twitter:card', content: 'summary' },
-    { property: 'twitter:title', content: a.headline },
+    { name: 'twitter:card', content: 'summary' },
+    { name: 'twitter:title', content: a.headline },
   ];
   return tags;
 }

@@ -15,7 +15,7 @@ export interface PageView {
   };
   readonly breadcrumbs: ReadonlyArray<{ readonly label: string; readonly href: string | null }>;
   readonly feeds: ReadonlyArray<{ readonly type: string; readonly title: string; readonly href: string }>;
-  readonly og: ReadonlyArray<{ readonly property: string; readonly content: string }>;
+  readonly og: ReadonlyArray<{ readonly property?: string; readonly name?: string; readonly content: string }>;
   /** JSON-LD, already serialised with `<` escaped, so it cannot close its script element. */
   readonly jsonLd: string | null;
   /** The page's main content goes into the search index. */
@@ -68,7 +68,7 @@ export function pageView(
     description?: string;
     breadcrumbs?: ReadonlyArray<{ label: string; url: string | null }>;
     feeds?: ReadonlyArray<{ type: string; title: string; url: string }>;
-    og?: ReadonlyArray<{ property: string; content: string }>;
+    og?: ReadonlyArray<{ property?: string; name?: string; content: string }>;
     jsonLd?: unknown;
     searchable?: boolean;
   },
@@ -126,6 +126,13 @@ export function articleCard(ctx: ViewContext, path: string, a: Article): Article
     dateLabel: a.date ? (a.dateSource === 'caption' ? `Photo dated ${formatDate(a.date)}` : formatDate(a.date)) : null,
     countries: a.countries.map((c) => ({ name: ctx.countryName(c), href: linkTo(path, urls.country(c)) })),
     topics: a.topics.map((t) => ({ name: ctx.topicName(t), href: linkTo(path, urls.topic(t)) })),
-    excerpt: first.length > 220 ? `${first.slice(0, first.lastIndexOf(' ', 217))}…` : first,
+    excerpt: excerpt(first, 220),
   };
+}
+
+/** The start of a text, cut at a word boundary near `max` characters (or at `max` in text without spaces). */
+function excerpt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max - 3);
+  return `${text.slice(0, cut > max / 2 ? cut : max - 3)}…`;
 }

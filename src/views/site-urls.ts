@@ -11,8 +11,8 @@ export const urls = {
   archive: 'archive/',
   year: (year: string): string => `archive/${year}/`,
   month: (month: string): string => `archive/${month.slice(0, 4)}/${month.slice(5, 7)}/`,
+  undated: 'archive/undated/',
   search: 'search/',
-  page: (base: string, n: number): string => `${base}page/${n}/`,
 };
 
 /** The output file of a site-relative folder URL: `articles/x/` → `articles/x/index.html`. */
