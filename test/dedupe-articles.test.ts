@@ -24,9 +24,10 @@ describe('dedupeArticles', () => {
   });
 
   it('merges a copy whose first paragraph was edited when most paragraphs match', () => {
+    const body = ['Rescue teams searched the rubble through the night, officials said.', 'The quake struck at a depth of ten kilometres off the coast.', 'Schools in the region will stay closed until Thursday at least.'];
     const r = dedupeArticles([
-      a('a.txt', 'Quake Hits Coast', ['Lead v1.', 'P2.', 'P3.', 'P4.']),
-      a('b.txt', 'Quake Hits Coast', ['Lead v2, corrected.', 'P2.', 'P3.', 'P4.']),
+      a('a.txt', 'Quake Hits Coast', ['Lead v1.', ...body]),
+      a('b.txt', 'Quake Hits Coast', ['Lead v2, corrected.', ...body]),
     ]);
     expect(r.articles).toHaveLength(1);
   });
@@ -45,5 +46,16 @@ describe('dedupeArticles', () => {
     const input = [a('a.txt', 'X Happens', ['p1.']), a('b.txt', 'Y Happens', ['p2.']), a('c.txt', 'X Happens', ['p1.'])];
     const keys = (list: ParsedArticle[]) => dedupeArticles(list).articles.map((x) => x.key);
     expect(keys([...input].reverse())).toEqual(keys(input));
+  });
+});
+
+describe('dedupeArticles with shared boilerplate', () => {
+  it('keeps apart two stories under one headline that share a single boilerplate paragraph', () => {
+    const boiler = 'The ministry did not respond to a request for comment on the matter.';
+    const r = dedupeArticles([
+      a('a.txt', 'Talks Resume', ['Negotiators met in Cairo on Monday.', boiler]),
+      a('b.txt', 'Talks Resume', ['Negotiators met in Doha on Thursday.', boiler, 'A third paragraph about Doha.']),
+    ]);
+    expect(r.articles).toHaveLength(2);
   });
 });

@@ -8,8 +8,11 @@ export interface DedupeResult {
   readonly duplicates: number;
 }
 
-/** Share of paragraphs two copies must have in common to be one story. */
+/** Share of the longer copy's paragraphs two copies must have in common to be one story. */
 const sameStoryOverlap = 0.5;
+
+/** Paragraphs shorter than this (datelines, sign-offs) do not count as shared text. */
+const minSharedLength = 40;
 
 interface Story {
   best: ParsedArticle;
@@ -58,6 +61,7 @@ export function dedupeArticles(parsed: readonly ParsedArticle[]): DedupeResult {
 function isSameStory(story: Story, article: ParsedArticle): boolean {
   const first = article.paragraphs[0];
   if (first !== undefined && textKey(first) === textKey(story.best.paragraphs[0] ?? '')) return true;
-  const shared = article.paragraphs.filter((p) => story.paragraphs.has(p)).length;
-  return shared >= sameStoryOverlap * Math.min(article.paragraphs.length, story.paragraphs.size);
+  // Otherwise most of the text must match: at least two real paragraphs, and half the longer copy.
+  const shared = article.paragraphs.filter((p) => p.length >= minSharedLength && story.paragraphs.has(p)).length;
+  return shared >= 2 && shared >= sameStoryOverlap * Math.max(article.paragraphs.length, story.best.paragraphs.length);
 }
