@@ -45,9 +45,10 @@ export function isHeaderLine(line: string): boolean {
  */
 export function findHeadlineRepeats(blocks: readonly Block[]): Array<HeadlineRepeat | null> {
   // Only a short line can be a headline or its repeat: fold just those.
+  // A credited line is a caption (the same photo may run with the next story): never a headline.
   const keys = blocks.map((block) => {
     const line = block.lines[0]!;
-    return line.length <= maxHeadlineChars && !isNoiseLine(line) ? textKey(line) : null;
+    return line.length <= maxHeadlineChars && !isNoiseLine(line) && captionCredit(line) === null ? textKey(line) : null;
   });
   return blocks.map((block, b) => {
     const key = keys[b];
@@ -55,7 +56,8 @@ export function findHeadlineRepeats(blocks: readonly Block[]): Array<HeadlineRep
     const rest = block.lines.slice(1);
     if (!rest.every(isNoiseLine)) return null;
     let seen = 0;
-    for (let c = b + 1; c < blocks.length && seen < repeatWindow; c++) {
+    // The repeat stands in the same article: the search stops at the blank lines between articles.
+    for (let c = b + 1; c < blocks.length && seen < repeatWindow && blocks[c]!.blanksBefore < 2; c++) {
       if (keys[c] === key) {
         // Anything between (captions, noise) frames the repeat as a scrape header.
         if (rest.length > 0 || c > b + 1) return { at: c, framed: true };

@@ -8,6 +8,11 @@ export interface FrontMatterResult {
   /** Index into the lines of the first line after the front matter (0 when there is none). */
   readonly bodyStart: number;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The block between the `---` lines was not a YAML mapping: it may be scraped text set off by
+   * rules, so the parser also reads it as body and keeps whichever reading finds more articles.
+   */
+  readonly maybeText?: boolean;
 }
 
 /** Largest front matter read, in characters: gray-matter's comment regex is quadratic. */
@@ -78,10 +83,11 @@ export function readFrontMatter(file: string, lines: readonly string[]): FrontMa
     data = matter(source, { language: 'yaml', engines } as unknown as Parameters<typeof matter>[1]).data;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { meta: {}, bodyStart: close + 1, diagnostics: [problem(yamlErrorLine(error, close), 'front-matter-yaml', `malformed YAML front matter: ${reason}`)] };
+    return { meta: {}, bodyStart: close + 1, diagnostics: [problem(yamlErrorLine(error, close), 'front-matter-yaml', `malformed YAML front matter: ${reason}`)], maybeText: true };
   }
   const { meta, diagnostics } = validateFrontMatter(file, data, lines.slice(0, close));
-  return { meta, bodyStart: close + 1, diagnostics };
+  const mapping = data !== null && typeof data === 'object' && !Array.isArray(data);
+  return { meta, bodyStart: close + 1, diagnostics, maybeText: !mapping };
 }
 
 /**

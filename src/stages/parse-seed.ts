@@ -1,4 +1,4 @@
-import type { Diagnostic, ParsedArticle, ParsedSeed, SeedFile } from '../model/types.js';
+import type { Diagnostic, FrontMatter, ParsedArticle, ParsedSeed, SeedFile } from '../model/types.js';
 import { decodeSeed, defaultDecodeLimits, type DecodeLimits } from '../parse/decode-seed.js';
 import { findHeadlineRepeats, isHeaderLine, isHeadlineShaped, type HeadlineRepeat } from '../parse/find-article-starts.js';
 import { readArticle } from '../parse/read-article.js';
@@ -22,8 +22,34 @@ export function parseSeed(seed: SeedFile, limits: DecodeLimits = defaultDecodeLi
   }
 
   const front = readFrontMatter(file, decoded.lines);
-  diagnostics.push(...front.diagnostics);
-  const blocks = splitBlocks(decoded.lines.slice(front.bodyStart), front.bodyStart + 1);
+  const afterFront = readArticles(file, decoded.lines, front.bodyStart, front.meta);
+  // Rules of dashes around scraped text look like front matter: read it as text too, and keep
+  // that reading when it finds more articles (the rules were not front matter after all).
+  const rulesBlank = decoded.lines.map((l, i) => ((i === 0 || i === front.bodyStart - 1) && /^-{3,}$/.test(l) ? '' : l));
+  const asText = front.maybeText ? readArticles(file, rulesBlank, 0, {}) : null;
+  if (asText && asText.articles.length > afterFront.articles.length) {
+    diagnostics.push({
+      file,
+      line: 1,
+      severity: 'warning',
+      rule: 'front-matter-text',
+      message: 'the file opens with a --- line, but what follows is not YAML front matter: it was read as articles',
+    });
+    return { file, articles: asText.articles, diagnostics: [...diagnostics, ...asText.diagnostics], quarantined: asText.quarantined };
+  }
+  return { file, articles: afterFront.articles, diagnostics: [...diagnostics, ...front.diagnostics, ...afterFront.diagnostics], quarantined: afterFront.quarantined };
+}
+
+interface ReadResult {
+  readonly articles: ParsedArticle[];
+  readonly diagnostics: Diagnostic[];
+  readonly quarantined: number;
+}
+
+/** Reads the articles of a seed's lines from `start` on (after any front matter). */
+function readArticles(file: string, lines: readonly string[], start: number, meta: FrontMatter): ReadResult {
+  const diagnostics: Diagnostic[] = [];
+  const blocks = splitBlocks(lines.slice(start), start + 1);
   const repeats = findHeadlineRepeats(blocks);
 
   // Gather each article's blocks first (pieces that continue an article join it), then read
@@ -76,10 +102,10 @@ export function parseSeed(seed: SeedFile, limits: DecodeLimits = defaultDecodeLi
       captions: parts.captions,
       paragraphs: parts.paragraphs,
       source: { file, line: parts.line },
-      meta: front.meta,
+      meta,
     });
   }
-  return { file, articles, diagnostics, quarantined };
+  return { articles, diagnostics, quarantined };
 }
 
 /**

@@ -209,3 +209,18 @@ describe('regressions found in review', () => {
     expect(r.articles[0]!.paragraphs).toHaveLength(20_000);
   });
 });
+
+describe('a --- rule that is not front matter', () => {
+  it('reads the text between the rules as articles, with a warning', () => {
+    const art = (h: string) => `${h}\n\nA photo. (AFP)\nTT\n\n${h}\n\nA photo. (AFP)\n\nBody of ${h}.\n`;
+    const r = parseSeed(text('rules.txt', `---\n${art('First Story Here')}\n---\n\n${art('Second Story Here')}`));
+    expect(r.articles.map((a) => a.headline)).toEqual(['First Story Here', 'Second Story Here']);
+    expect(r.diagnostics).toMatchObject([{ line: 1, severity: 'warning', rule: 'front-matter-text' }]);
+  });
+
+  it('still reports malformed YAML front matter, and reads the article after it', () => {
+    const r = parseSeed(text('bad.txt', '---\ndate: [2025-01-01\n---\nHeadline Of Story\n\nTT\n\nHeadline Of Story\n\nBody.\n'));
+    expect(r.articles).toHaveLength(1);
+    expect(r.diagnostics).toMatchObject([{ severity: 'error', rule: 'front-matter-yaml' }]);
+  });
+});
