@@ -201,7 +201,7 @@ export function planPages(input: PlanInput): PagePlan[] {
     });
   }
   plans.push(...feedPlans(ctx, input.buildDate, '', config.title, archive.articles.slice(0, 50)));
-  plans.push({ path: 'data/articles.json', template: 'json', dependsOn: all, view: () => ({ articles: archive.articles.map(articleRecord) }) });
+  plans.push({ path: 'data/articles.json', template: 'json-list', dependsOn: all, view: () => ({ key: 'articles', items: archive.articles.map(articleRecord) }) });
   plans.push({ path: 'data/report.json', template: 'json', dependsOn: [], view: () => input.report });
   const htmlUrls = plans.filter((p) => p.path.endsWith('index.html')).map((p) => p.path.slice(0, -'index.html'.length));
   if (config.siteUrl) plans.push(...sitemapPlans(config.siteUrl, htmlUrls));

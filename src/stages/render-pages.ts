@@ -37,11 +37,13 @@ export function createRenderer(templatesDir: string, generator = 'dateline'): Re
     },
   };
 
-  function renderOne(plan: PagePlan): string {
+  function renderOne(plan: PagePlan): string | Uint8Array {
     const view = plan.view();
     switch (plan.template) {
       case 'json':
         return `${JSON.stringify(view, null, 1)}\n`;
+      case 'json-list':
+        return jsonList(view as { key: string; items: readonly unknown[] });
       case 'text':
         return String(view);
       case 'asset':
@@ -103,4 +105,15 @@ const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, 
 function sitemap(urls: readonly string[], root: string, entry: string): string {
   const body = urls.map((u) => `<${entry}><loc>${xmlEscape(u)}</loc></${entry}>`).join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</${root}>\n`;
+}
+
+/**
+ * `{"<key>": [...]}` with one item a line, built as bytes: the list of a large archive is
+ * hundreds of megabytes, near V8's longest string, so it is never one string.
+ */
+function jsonList(view: { key: string; items: readonly unknown[] }): Uint8Array {
+  const parts: Buffer[] = [Buffer.from(`{${JSON.stringify(view.key)}: [\n`)];
+  view.items.forEach((item, i) => parts.push(Buffer.from(`${i > 0 ? ',\n' : ''}${JSON.stringify(item)}`)));
+  parts.push(Buffer.from('\n]}\n'));
+  return Buffer.concat(parts);
 }
