@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
+import { slugPattern } from './make-slug.js';
 import { compileTopics, type TopicDefinition, type TopicMatcher } from './find-topics.js';
 
 /** Everything enrichment reads, loaded once per build and shared by every article. */
@@ -17,7 +18,7 @@ export function readTaxonomy(path: string | URL = new URL('taxonomy.json', dataD
   const raw = JSON.parse(readFileSync(path, 'utf8')) as { topics?: unknown };
   if (!Array.isArray(raw.topics)) throw new TypeError(`readTaxonomy: ${String(path)} has no "topics" list`);
   return raw.topics.map((t: Partial<TopicDefinition>, i: number) => {
-    if (typeof t.slug !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(t.slug) || typeof t.name !== 'string' || typeof t.terms !== 'object' || t.terms === null) {
+    if (typeof t.slug !== 'string' || !slugPattern.test(t.slug) || typeof t.name !== 'string' || typeof t.terms !== 'object' || t.terms === null) {
       throw new TypeError(`readTaxonomy: topic ${i} in ${String(path)} needs a slug, a name and terms`);
     }
     return { slug: t.slug, name: t.name, terms: t.terms };

@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 import type { Diagnostic, FrontMatter } from '../model/types.js';
+import { slugPattern } from '../enrich/make-slug.js';
 
 /** Front matter read from the top of a seed: the metadata and where the body starts. */
 export interface FrontMatterResult {
@@ -126,7 +127,7 @@ function validateFrontMatter(
       if (typeof value !== 'string' || !isRealDate(value)) bad(key, 'must be a real date written YYYY-MM-DD');
       else meta.date = value.slice(0, 10);
     } else if (key === 'countries' || key === 'topics') {
-      const pattern = key === 'countries' ? /^[A-Z]{2}$/ : /^[a-z0-9]+(-[a-z0-9]+)*$/;
+      const pattern = key === 'countries' ? /^[A-Z]{2}$/ : slugPattern;
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && pattern.test(v))) {
         bad(key, key === 'countries' ? 'must be a list of ISO 3166-1 alpha-2 codes such as [IQ, SY]' : 'must be a list of topic slugs');
       } else meta[key] = Object.freeze([...value]);

@@ -1,5 +1,7 @@
 import type { Archive, Article, Collection } from '../model/types.js';
 import { makeSlug } from '../enrich/make-slug.js';
+import { monthNames } from '../enrich/find-date.js';
+import { compareSources } from './dedupe-articles.js';
 
 /** Display names for the keys collections are built on. */
 export interface CollateNames {
@@ -23,11 +25,7 @@ export function compareNewestFirst(a: Article, b: Article): number {
  * country, topic, credit and month. One pass per index: linear in the articles.
  */
 export function collateArchive(input: readonly Article[], names: CollateNames): Archive {
-  const bySource = [...input].sort((a, b) => {
-    const x = a.sources[0]!;
-    const y = b.sources[0]!;
-    return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || (a.id < b.id ? -1 : 1);
-  });
+  const bySource = [...input].sort((a, b) => compareSources(a.sources[0]!, b.sources[0]!) || (a.id < b.id ? -1 : 1));
   const taken = new Set<string>();
   // The next suffix to try for each base slug: long headlines that differ only past the
   // 80-character cut share a base, and trying -2, -3… from the start each time is quadratic.
@@ -85,7 +83,6 @@ export function creditKey(credit: string): string {
   return makeSlug(credit, 'unknown');
 }
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `2025-03` → `March 2025`. */
 export function monthName(key: string): string {

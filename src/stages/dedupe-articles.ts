@@ -1,4 +1,4 @@
-import type { MergedArticle, ParsedArticle } from '../model/types.js';
+import type { MergedArticle, ParsedArticle, SourceRef } from '../model/types.js';
 import { storyKey } from '../enrich/make-slug.js';
 import { textKey } from '../parse/text-key.js';
 
@@ -29,9 +29,7 @@ interface Story {
  * output never depends on the order files were read in. A hash map by headline: linear.
  */
 export function dedupeArticles(parsed: readonly ParsedArticle[]): DedupeResult {
-  const sorted = [...parsed].sort(
-    (a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.line - b.source.line),
-  );
+  const sorted = [...parsed].sort((a, b) => compareSources(a.source, b.source));
   const byHeadline = new Map<string, Story[]>();
   const stories: Story[] = [];
   let duplicates = 0;
@@ -56,6 +54,11 @@ export function dedupeArticles(parsed: readonly ParsedArticle[]): DedupeResult {
     return { ...rest, key: storyKey(best.headline, best.paragraphs[0] ?? ''), sources };
   });
   return { articles, duplicates };
+}
+
+/** Seed path, then line: the order of first appearance, independent of the order files were read. */
+export function compareSources(x: SourceRef, y: SourceRef): number {
+  return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line;
 }
 
 function isSameStory(story: Story, article: ParsedArticle): boolean {

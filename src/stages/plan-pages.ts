@@ -95,7 +95,7 @@ export function planPages(input: PlanInput): PagePlan[] {
           creditHref: a.credit ? linkTo(path, urls.credit(creditSlug(archive, a.credit))) : null,
         },
         byline: a.meta.byline ?? null,
-        sourceUrl: a.meta.source_url && /^https?:\/\//i.test(a.meta.source_url) ? a.meta.source_url : null,
+        sourceUrl: a.meta.source_url ?? null, // only http(s) passes the front-matter schema
         summaryHtml: a.meta.summary ? markdownHtml(a.meta.summary) : null,
         editorNoteHtml: a.meta.editor_note ? markdownHtml(a.meta.editor_note) : null,
         bodyHtml: bodyHtml(a.paragraphs),

@@ -1,5 +1,6 @@
 import type { Archive, Article } from '../model/types.js';
 import type { SiteConfig } from '../config.js';
+import { monthNames } from '../enrich/find-date.js';
 import { absoluteUrl, linkTo, rootOf, urls } from './site-urls.js';
 
 /** What every page's layout reads: head metadata, site navigation and breadcrumbs. */
@@ -41,11 +42,10 @@ export interface ViewContext {
   readonly topicName: (slug: string) => string;
 }
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `2025-03-05` → `5 March 2025`, written the same whatever the machine's locale or time zone. */
 export function formatDate(date: string): string {
-  return `${Number(date.slice(8, 10))} ${months[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+  return `${Number(date.slice(8, 10))} ${monthNames[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 }
 
 /** JSON for a `<script>` element: `<`, `>`, `&` and line separators escaped. */
