@@ -122,12 +122,17 @@ function startsWithoutRepeat(blocks: readonly Block[], firstInFile: boolean): bo
 /**
  * How many articles a seed refused whole held, so that published + quarantined still adds up to
  * the articles in the input: a text seed refused for invalid UTF-8 or its size is read again with
- * bad bytes replaced, only to count them (nothing of it is published). An empty or binary file
- * holds no articles. A file over the size limit is counted from the part that was read.
+ * bad bytes replaced, only to count them (nothing of it is published). An empty file holds
+ * no articles; a binary one is counted the same way (real binary data yields none). A file over the size limit is counted from the part that was read.
  */
 function refusedArticles(seed: SeedFile, problems: readonly Diagnostic[], limits: DecodeLimits): number {
-  if (!problems.some((p) => p.rule === 'invalid-utf8' || p.rule === 'file-too-large')) return 0;
-  const text = new TextDecoder('utf-8').decode(seed.bytes.subarray(0, limits.maxFileBytes));
+  const refused = problems.some((p) => p.rule === 'invalid-utf8' || p.rule === 'file-too-large');
+  // Text with a stray NUL (under 1 byte in 1,000) had articles; real binary data has none.
+  let nuls = 0;
+  if (!refused && problems.some((p) => p.rule === 'binary-file')) for (const b of seed.bytes) if (b === 0) nuls++;
+  if (!refused && (nuls === 0 || nuls * 1000 > seed.bytes.length)) return 0;
+  // NUL bytes are dropped for the count: a text seed with a stray NUL still had its articles.
+  const text = new TextDecoder('utf-8').decode(seed.bytes.subarray(0, limits.maxFileBytes)).replace(/\0/g, '');
   const lossy = { path: seed.path, bytes: new TextEncoder().encode(text) };
   const counted = parseSeed(lossy, { ...limits, maxFileBytes: Number.POSITIVE_INFINITY });
   return counted.articles.length + counted.quarantined;

@@ -224,3 +224,15 @@ describe('a --- rule that is not front matter', () => {
     expect(r.diagnostics).toMatchObject([{ severity: 'error', rule: 'front-matter-yaml' }]);
   });
 });
+
+describe('a text seed with a stray NUL byte', () => {
+  it('is refused as binary, and its articles are counted as quarantined, not lost silently', () => {
+    const long = 'A long paragraph of ordinary news text that goes on for a while. '.repeat(20);
+    const body = `Headline Of Story\n\nTT\n\nHeadline Of Story\n\nBody.\n\n${long}\n\n\n\nSecond Headline Here\n\nTT\n\nSecond Headline Here\n\nMore.\n`;
+    const bytes = new TextEncoder().encode(body.replace('Body.', 'Bo\0dy.'));
+    const r = parseSeed({ path: 'nul.txt', bytes });
+    expect(r.articles).toEqual([]);
+    expect(r.diagnostics).toMatchObject([{ rule: 'binary-file', line: 7 }]);
+    expect(r.quarantined).toBe(2);
+  });
+});
