@@ -101,11 +101,18 @@ async function* renderSite(build: PlannedBuild, hooks: BuildHooks): AsyncGenerat
   const renderer = createRenderer(templatesDir);
   const search = build.config.search ? await createSearchIndexer(build.config.language) : null;
   const start = performance.now();
+  // Search records go to Pagefind while pages render; a bounded number are in flight at once.
+  const pending = new Set<Promise<void>>();
   for (const plan of build.plans) {
-    const file = renderer.render(plan);
-    if (search) await search.add(file);
-    yield file;
+    if (search && plan.search) {
+      const task: Promise<void> = search.add(plan.search()).finally(() => pending.delete(task));
+      pending.add(task);
+      task.catch(() => undefined); // surfaced by race/all below
+      if (pending.size >= 64) await Promise.race(pending);
+    }
+    yield renderer.render(plan);
   }
+  await Promise.all(pending);
   hooks.onStage?.('render', performance.now() - start);
   if (search) {
     const indexStart = performance.now();

@@ -129,6 +129,19 @@ export interface PagePlan {
    * archive's views are made one at a time instead of all held in memory.
    */
   readonly view: () => unknown;
+  /** The page's entry in the search index, for pages that are searched (articles). */
+  readonly search?: () => SearchRecord;
+}
+
+/** What the search index holds for one page: its text, title and filter values. */
+export interface SearchRecord {
+  /** Site-absolute URL path of the page, e.g. `/articles/x/`. */
+  readonly url: string;
+  readonly title: string;
+  readonly content: string;
+  readonly filters: Readonly<Record<string, readonly string[]>>;
+  /** Sort keys, e.g. `{date: '2025-03-05'}`. */
+  readonly sort: Readonly<Record<string, string>>;
 }
 
 /** A rendered output file. */

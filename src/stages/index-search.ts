@@ -1,19 +1,19 @@
 import * as pagefind from 'pagefind';
-import type { RenderedFile } from '../model/types.js';
+import type { RenderedFile, SearchRecord } from '../model/types.js';
 import { BuildError } from '../errors.js';
 
 /** A search index being built page by page. */
 export interface SearchIndexer {
-  /** Adds a rendered file if it is a searchable HTML page; other files are ignored. */
-  add(file: RenderedFile): Promise<void>;
+  /** Adds one page's record to the index. */
+  add(record: SearchRecord): Promise<void>;
   /** Finishes the index and returns its files under `pagefind/`, sorted by path. */
   finish(): Promise<RenderedFile[]>;
 }
 
 /**
- * Starts a Pagefind search index in memory. Only article pages mark their content searchable
- * (`data-pagefind-body`), with country and topic filters; the browser later loads just the
- * index chunks a query needs, so the archive's size does not weigh on a reader.
+ * Starts a Pagefind search index in memory, fed one record per article (its text, title,
+ * country and topic filters, date sort key); the browser later loads just the index chunks a
+ * query needs, so the archive's size does not weigh on a reader.
  */
 export async function createSearchIndexer(language: string): Promise<SearchIndexer> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
@@ -23,10 +23,17 @@ export async function createSearchIndexer(language: string): Promise<SearchIndex
     throw new BuildError('search indexing failed', 'run with --no-search to build without search', { cause: error });
   };
   return {
-    async add(file) {
-      if (!file.path.endsWith('.html') || typeof file.contents !== 'string' || !file.contents.includes('data-pagefind-body')) return;
-      const added = await index.addHTMLFile({ url: `/${file.path.replace(/index\.html$/, '')}`, content: file.contents });
-      if (added.errors.length > 0) await fail(new Error(`${file.path}: ${added.errors.join('; ')}`));
+    async add(record) {
+      // A record built from the article itself, not its HTML: Pagefind parses no page.
+      const added = await index.addCustomRecord({
+        url: record.url,
+        content: record.content,
+        language,
+        meta: { title: record.title },
+        filters: Object.fromEntries(Object.entries(record.filters).map(([k, v]) => [k, [...v]])),
+        sort: { ...record.sort },
+      });
+      if (added.errors.length > 0) await fail(new Error(`${record.url}: ${added.errors.join('; ')}`));
     },
     async finish() {
       const { files, errors: fileErrors } = await index.getFiles();

@@ -71,6 +71,13 @@ export function planPages(input: PlanInput): PagePlan[] {
     plans.push({
       path,
       template: 'article',
+      search: () => ({
+        url: `/${url}`,
+        title: a.headline,
+        content: [a.headline, ...a.captions.map(captionWithoutCredit), ...a.paragraphs].join('\n'),
+        filters: { country: a.countries.map(ctx.countryName), topic: a.topics.map(ctx.topicName) },
+        sort: a.date ? { date: a.date } : ({} as Record<string, string>),
+      }),
       dependsOn: [a.id, ...(newer ? [newer.id] : []), ...(older ? [older.id] : []), ...related.map((r) => r.id)],
       view: () => ({
         page: pageView(ctx, path, url, {
