@@ -46,19 +46,28 @@ export function isHeaderLine(line: string): boolean {
 export function findHeadlineRepeats(blocks: readonly Block[]): Array<HeadlineRepeat | null> {
   // Only a short line can be a headline or its repeat: fold just those.
   // A credited line is a caption (the same photo may run with the next story): never a headline.
-  const keys = blocks.map((block) => {
+  const firsts = blocks.map((block) => {
     const line = block.lines[0]!;
-    return line.length <= maxHeadlineChars && !isNoiseLine(line) && captionCredit(line) === null ? textKey(line) : null;
+    return line.length <= maxHeadlineChars && !isNoiseLine(line) && captionCredit(line) === null ? line : null;
   });
+  // Folding is the costly part: fold a line only when a candidate of about its length needs it.
+  const folded: Array<string | undefined> = [];
+  const keyOf = (i: number): string => (folded[i] ??= textKey(firsts[i]!));
+  const sameText = (i: number, j: number): boolean => {
+    const x = firsts[i];
+    const y = firsts[j];
+    if (x === null || x === undefined || y === null || y === undefined) return false;
+    if (x === y) return true;
+    return Math.abs(x.length - y.length) <= 4 + x.length / 10 && keyOf(i) === keyOf(j);
+  };
   return blocks.map((block, b) => {
-    const key = keys[b];
-    if (key === null || key === undefined) return null;
+    if (firsts[b] === null) return null;
     const rest = block.lines.slice(1);
     if (!rest.every(isNoiseLine)) return null;
     let seen = 0;
     // The repeat stands in the same article: the search stops at the blank lines between articles.
     for (let c = b + 1; c < blocks.length && seen < repeatWindow && blocks[c]!.blanksBefore < 2; c++) {
-      if (keys[c] === key) {
+      if (sameText(b, c)) {
         // Anything between (captions, noise) frames the repeat as a scrape header.
         if (rest.length > 0 || c > b + 1) return { at: c, framed: true };
         return isHeadlineShaped(block.lines[0]!) ? { at: c, framed: false } : null;
