@@ -62,8 +62,9 @@ export function findHeadlineRepeats(blocks: readonly Block[]): Array<HeadlineRep
   };
   return blocks.map((block, b) => {
     if (firsts[b] === null) return null;
+    // The headline may share its block with its captions and noise (no blank line between).
     const rest = block.lines.slice(1);
-    if (!rest.every(isNoiseLine)) return null;
+    if (!rest.every(isHeaderLine)) return null;
     let seen = 0;
     // The repeat stands in the same article: the search stops at the blank lines between articles.
     for (let c = b + 1; c < blocks.length && seen < repeatWindow && blocks[c]!.blanksBefore < 2; c++) {

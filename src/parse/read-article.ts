@@ -14,6 +14,9 @@ interface Entry {
   readonly block: number;
 }
 
+/** Shortest caption without a credit that is printed only once. */
+const minUncreditedCaption = 40;
+
 /** Longest line taken for a caption printed only after the headline. */
 const maxCaptionChars = 1000;
 
@@ -39,9 +42,13 @@ export function readArticle(blocks: readonly Block[], repeatAt: number): Article
 
   let pos = 1;
   if (repeatAt > 0) {
-    // Everything between the headline and its repeat is captions or noise.
+    // Everything between the headline and its repeat is captions or noise. A short line with
+    // no credit that is not printed again (`20 comments`) is noise too.
     for (; pos < entries.length && entries[pos]!.block < repeatAt; pos++) {
-      if (!isNoiseLine(entries[pos]!.text)) addCaption(entries[pos]!.text);
+      const line = entries[pos]!.text;
+      if (isNoiseLine(line)) continue;
+      const printedAgain = entries.filter((e) => e.text === line).length > 1;
+      if (captionCredit(line) !== null || printedAgain || line.length >= minUncreditedCaption) addCaption(line);
     }
     pos++; // the repeated headline itself
   }

@@ -83,6 +83,7 @@ export function enrichArticle(article: MergedArticle & { readonly key: string },
 
 /** Shows a known agency by its usual name (`Agence France-Presse` → `AFP`); keeps any other credit's text. */
 export function normaliseCredit(credit: string, aliases: ReadonlyMap<string, string>): string {
-  const text = collapseSpace(credit);
-  return aliases.get(text.toLowerCase()) ?? text;
+  // `Photo: AFP`, `Photo by Reuters`: the label is not part of the credit.
+  const text = collapseSpace(credit).replace(/^(?:photo(?:graph)?s?|images?|pictures?|credit)\s*(?::|by)\s*/i, '');
+  return aliases.get(text.toLowerCase()) ?? (text || collapseSpace(credit));
 }

@@ -236,3 +236,19 @@ describe('a text seed with a stray NUL byte', () => {
     expect(r.quarantined).toBe(2);
   });
 });
+
+describe('header variants', () => {
+  it('reads a headline that shares its block with its captions and TT', () => {
+    const r = parseSeed(text('tight.txt', 'Story Without Blank Lines\nA photo of it. (AFP)\nA photo of it. (AFP)\nTT\n\nStory Without Blank Lines\nA photo of it. (AFP)\nA photo of it. (AFP)\n\nThe body.\n\n\n\nSecond Story Here\nAnother photo. (AP)\nAnother photo. (AP)\nTT\n\nSecond Story Here\nAnother photo. (AP)\nAnother photo. (AP)\n\nIts body.\n'));
+    expect(r.articles.map((a) => [a.headline, a.captions, a.paragraphs])).toEqual([
+      ['Story Without Blank Lines', ['A photo of it. (AFP)'], ['The body.']],
+      ['Second Story Here', ['Another photo. (AP)'], ['Its body.']],
+    ]);
+  });
+
+  it('drops a short uncredited line in the header (a comment count), keeps a real caption', () => {
+    const r = parseSeed(text('count.txt', 'Story With Counter\n\nA long caption about the scene without any credit at all\nTT\n20 comments\n\nStory With Counter\n\nA long caption about the scene without any credit at all\n\nThe body.\n'));
+    expect(r.articles[0]!.captions).toEqual(['A long caption about the scene without any credit at all']);
+    expect(r.articles[0]!.paragraphs).toEqual(['The body.']);
+  });
+});
