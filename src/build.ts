@@ -1,7 +1,7 @@
-import type { Article, BuildReport, Diagnostic, PagePlan, ParsedArticle, RenderedFile } from './model/types.js';
-import { resolveConfig, type SiteConfig } from './config.js';
-import { discoverSeeds } from './stages/discover-seeds.js';
-import { parseSeed } from './stages/parse-seed.js';
+import type { Article, BuildReport, Diagnostic, PagePlan, RenderedFile } from './model/types.js';
+import { resolveConfig, sourceDateEpoch, type SiteConfig } from './config.js';
+import { discoverSeeds, type DiscoveredSeeds } from './stages/discover-seeds.js';
+import { parseSeeds } from './stages/parse-seed.js';
 import { dedupeArticles } from './stages/dedupe-articles.js';
 import { enrichArticle } from './stages/enrich-article.js';
 import { collateArchive } from './stages/collate-archive.js';
@@ -10,7 +10,6 @@ import { createRenderer } from './stages/render-pages.js';
 import { createSearchIndexer } from './stages/index-search.js';
 import { writeSite, type WriteStats } from './stages/write-site.js';
 import { loadEnrichment } from './enrich/load-enrichment.js';
-import { BuildError } from './errors.js';
 
 /** Where templates live: the package's own `templates/` folder, never a seed-supplied path. */
 const templatesDir = new URL('../templates/', import.meta.url).pathname;
@@ -52,20 +51,13 @@ function stageRunner(hooks: BuildHooks): StageRunner {
  * diagnostics in the report and the build goes on.
  */
 async function planBuild(config: SiteConfig, stage: StageRunner): Promise<PlannedBuild> {
-  const { seeds } = await stage('discover seeds', () => discoverSeeds(config.seedsDir));
-  const diagnostics: Diagnostic[] = [];
-  let quarantined = 0;
-  const parsed = await stage('parse', () => {
-    const all: ParsedArticle[] = [];
-    for (const seed of seeds) {
-      const result = parseSeed(seed);
-      for (const a of result.articles) all.push(a);
-      for (const d of result.diagnostics) diagnostics.push(d);
-      quarantined += result.quarantined;
-    }
-    return all;
-  });
-  const merged = await stage('dedupe', () => dedupeArticles(parsed));
+  // The seeds' bytes are not needed past parsing: nothing keeps them once parsed.
+  let discovered: DiscoveredSeeds | null = await stage('discover seeds', () => discoverSeeds(config.seedsDir));
+  const seedCount = discovered.seeds.length;
+  const parsed = await stage('parse', () => parseSeeds(discovered!.seeds));
+  discovered = null;
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const merged = await stage('dedupe', () => dedupeArticles(parsed.articles));
   const enrichment = await stage('load gazetteer and taxonomy', () => loadEnrichment(config.taxonomy ?? undefined));
   const enriched = await stage('enrich', () =>
     merged.articles.map((a) => {
@@ -82,13 +74,13 @@ async function planBuild(config: SiteConfig, stage: StageRunner): Promise<Planne
   const order = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
   diagnostics.sort((a, b) => order(a.file, b.file) || a.line - b.line || order(a.rule, b.rule) || order(a.message, b.message));
   const report: BuildReport = {
-    files: seeds.length,
+    files: seedCount,
     articles: archive.articles.length,
     duplicates: merged.duplicates,
-    quarantined,
+    quarantined: parsed.quarantined,
     problems: diagnostics,
   };
-  const buildDate = sourceDateEpoch() ?? archive.articles.find((a) => a.date)?.date ?? '1970-01-01';
+  const buildDate = sourceDateEpoch(process.env.SOURCE_DATE_EPOCH) ?? archive.articles.find((a) => a.date)?.date ?? '1970-01-01';
   const plans = await stage('plan pages', () => planPages({ config, archive, report, countryName, topicName, buildDate }));
   return { config, plans, report, articles: archive.articles };
 }
@@ -150,15 +142,4 @@ export async function buildSite(options: Partial<SiteConfig> = {}, hooks: BuildH
   const stats = await writeSite(config.outDir, renderSite(build, hooks), { protect: [config.seedsDir, process.cwd(), projectRoot] });
   hooks.onStage?.('render and write', performance.now() - start);
   return { report: build.report, articles: build.articles, fileCount: stats.written + stats.unchanged, stats };
-}
-
-/** The build date from SOURCE_DATE_EPOCH (reproducible builds), or null when it is not set. */
-function sourceDateEpoch(): string | null {
-  const raw = process.env.SOURCE_DATE_EPOCH;
-  if (raw === undefined || raw === '') return null;
-  const date = /^\d{1,12}$/.test(raw) ? new Date(Number(raw) * 1000) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
-    throw new BuildError(`SOURCE_DATE_EPOCH="${raw}" is not a time`, 'set it to whole seconds since 1970 (e.g. git log -1 --format=%ct), or unset it');
-  }
-  return date.toISOString().slice(0, 10);
 }

@@ -1,3 +1,4 @@
+import { BuildError } from './errors.js';
 /** Options of a build; every field has a default in `defaultConfig`. */
 export interface SiteConfig {
   /** Folder of seed files (`*.txt`), read recursively. */
@@ -64,4 +65,14 @@ export function resolveConfig(options: Partial<SiteConfig> = {}): SiteConfig {
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The build date from SOURCE_DATE_EPOCH (reproducible builds), or null when it is not set. */
+export function sourceDateEpoch(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  const date = /^\d{1,12}$/.test(raw) ? new Date(Number(raw) * 1000) : null;
+  if (!date || Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
+    throw new BuildError(`SOURCE_DATE_EPOCH="${raw}" is not a time`, 'set it to whole seconds since 1970 (e.g. git log -1 --format=%ct), or unset it');
+  }
+  return date.toISOString().slice(0, 10);
 }

@@ -9,6 +9,27 @@ import { splitBlocks, type Block } from '../parse/split-blocks.js';
 /** Blank lines that separate two articles (inside an article, paragraphs have one). */
 const articleGap = 2;
 
+/** The articles of many seeds, their problems, and how many articles were left out. */
+export interface ParsedSeeds {
+  readonly articles: readonly ParsedArticle[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly quarantined: number;
+}
+
+/** Parses every seed with `parseSeed`, in order, gathering articles and problems. */
+export function parseSeeds(seeds: Iterable<SeedFile>, limits: DecodeLimits = defaultDecodeLimits): ParsedSeeds {
+  const articles: ParsedArticle[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let quarantined = 0;
+  for (const seed of seeds) {
+    const result = parseSeed(seed, limits);
+    for (const a of result.articles) articles.push(a);
+    for (const d of result.diagnostics) diagnostics.push(d);
+    quarantined += result.quarantined;
+  }
+  return { articles, diagnostics, quarantined };
+}
+
 /**
  * Parses one seed file into articles: a pure function of the file's path and bytes. Problems
  * are returned as diagnostics naming the file and line; every good article is still returned.
