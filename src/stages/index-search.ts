@@ -1,6 +1,7 @@
 import * as pagefind from 'pagefind';
 import type { RenderedFile, SearchRecord } from '../model/types.js';
 import { BuildError } from '../errors.js';
+import { canonicalizeIndex } from '../search/canonical-index.js';
 
 /** A search index being built page by page. */
 export interface SearchIndexer {
@@ -39,9 +40,7 @@ export async function createSearchIndexer(language: string): Promise<SearchIndex
       const { files, errors: fileErrors } = await index.getFiles();
       if (fileErrors.length > 0) return fail(new Error(fileErrors.join('; ')));
       await pagefind.close();
-      return files
-        .map((f) => ({ path: `pagefind/${f.path}`, contents: f.content }))
-        .sort((a, b) => (a.path < b.path ? -1 : 1));
+      return canonicalizeIndex(files).map((f) => ({ path: `pagefind/${f.path}`, contents: f.content }));
     },
   };
 }
