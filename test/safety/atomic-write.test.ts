@@ -10,9 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import type { RenderedFile } from '../../src/model/types.js';
 import { writeSite } from '../../src/stages/write-site.js';
-import {
-  article, childEnv, cleanupTemp, cliCommand, emptyConfig, hashTree, repoRoot, sampleSeedsDir, seedText, tempDir, treeDigest, writeSeeds,
-} from './helpers.js';
+import { article, cleanupTemp, hashTree, repoRoot, sampleSeedsDir, seedText, tempDir, treeDigest, writeSeeds } from './seed-folders.js';
+import { childEnv, cliCommand, emptyConfig } from './run-cli.js';
 
 afterAll(cleanupTemp);
 

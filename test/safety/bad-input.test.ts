@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive, type BuiltArchive } from '../../src/build.js';
-import { article, cleanupTemp, emptyConfig, fileText, invalidDir, runCli, seedsWithSamples, seedText, tempDir } from './helpers.js';
+import { article, cleanupTemp, fileText, invalidDir, seedsWithSamples, seedText, tempDir } from './seed-folders.js';
+import { emptyConfig, runCli } from './run-cli.js';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const concat = (...parts: Uint8Array[]): Uint8Array => {

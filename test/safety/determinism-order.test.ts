@@ -21,7 +21,7 @@ vi.mock('../../src/stages/discover-seeds.js', async (importOriginal) => {
 });
 
 import { buildArchive } from '../../src/build.js';
-import { article, cleanupTemp, sampleSeedsDir, tempDir, writeSeeds } from './helpers.js';
+import { article, cleanupTemp, sampleSeedsDir, tempDir, writeSeeds } from './seed-folders.js';
 
 afterAll(cleanupTemp);
 

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive } from '../../src/build.js';
-import { article, childEnv, cleanupTemp, emptyConfig, fileText, frontMatter, hashTree, runCli, sampleSeedsDir, tempDir, writeSeeds } from './helpers.js';
+import { article, cleanupTemp, fileText, frontMatter, hashTree, sampleSeedsDir, tempDir, writeSeeds } from './seed-folders.js';
+import { childEnv, emptyConfig, runCli } from './run-cli.js';
 
 /** Seeds that exercise ordering: collisions, duplicates, accents and case, undated and dated articles. */
 function seedFiles(): Record<string, string> {

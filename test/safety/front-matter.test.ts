@@ -17,7 +17,7 @@ import matter from 'gray-matter';
 import { buildArchive } from '../../src/build.js';
 import { maxFrontMatterChars, readFrontMatter } from '../../src/parse/read-front-matter.js';
 import { parseSeed } from '../../src/stages/parse-seed.js';
-import { article, cleanupTemp, tempDir, writeSeeds } from './helpers.js';
+import { article, cleanupTemp, tempDir, writeSeeds } from './seed-folders.js';
 
 const spy = vi.mocked(matter);
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -1,5 +1,5 @@
 /**
- * Promise 9 — resource limits (not timings; scripts/bench-safety.ts is for those): a seed of
+ * Promise 9 — resource limits (not timings; `npm run bench -- --big-file` (scripts/bench.ts) is for those): a seed of
  * exactly the 5 MiB limit parses without error, and a 10,000-file seeds folder builds. The
  * 10,000-file build takes a while, so it runs only with DATELINE_SLOW=1 set.
  */
@@ -9,7 +9,7 @@ import { buildArchive } from '../../src/build.js';
 import { defaultDecodeLimits } from '../../src/parse/decode-seed.js';
 import { discoverSeeds } from '../../src/stages/discover-seeds.js';
 import { parseSeed } from '../../src/stages/parse-seed.js';
-import { article, cleanupTemp, seedText, tempDir, writeSeeds } from './helpers.js';
+import { article, cleanupTemp, seedText, tempDir, writeSeeds } from './seed-folders.js';
 
 afterAll(cleanupTemp);
 

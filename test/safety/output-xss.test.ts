@@ -9,9 +9,8 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArchive, type BuiltArchive } from '../../src/build.js';
-import {
-  article, cleanupTemp, decodeEntities, elementText, fileText, frontMatter, jsonLdScripts, shape, startTags, tempDir, writeSeeds,
-} from './helpers.js';
+import { article, cleanupTemp, fileText, frontMatter, tempDir, writeSeeds } from './seed-folders.js';
+import { decodeEntities, elementText, jsonLdScripts, shape, startTags } from './html-tokens.js';
 
 const corpus = [
   '<script>alert(1)</script>',

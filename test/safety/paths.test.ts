@@ -12,7 +12,7 @@ import { maxSlugLength, slugPattern } from '../../src/enrich/make-slug.js';
 import { collateArchive } from '../../src/stages/collate-archive.js';
 import { isSafeOutputPath, manifestName, writeSite } from '../../src/stages/write-site.js';
 import type { Article } from '../../src/model/types.js';
-import { article, cleanupTemp, fileText, frontMatter, hashTree, tempDir, writeSeeds } from './helpers.js';
+import { article, cleanupTemp, fileText, frontMatter, hashTree, tempDir, writeSeeds } from './seed-folders.js';
 
 afterAll(cleanupTemp);
 
