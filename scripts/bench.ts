@@ -81,7 +81,7 @@ for (const run of ['cold build', 'unchanged rebuild']) {
   const start = performance.now();
   const result = await buildSite(
     { seedsDir: seeds, outDir: path.join(work, 'dist'), search: values.search },
-    { onStage: (name, ms) => stages.push(`${name} ${ms.toFixed(0)} ms`) },
+    { onStage: (name, ms) => stages.push(`${name} ${ms.toFixed(0)} ms (heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB)`) },
   );
   const ms = performance.now() - start;
   console.log(`\n${run}: ${(ms / 1000).toFixed(2)} s, ${(result.report.articles / (ms / 1000)).toFixed(0)} articles/s, ${result.fileCount} files (${result.stats.written} written, ${result.stats.unchanged} unchanged)`);
