@@ -2,7 +2,7 @@ import type { Archive, Article, BuildReport, Collection, PagePlan } from '../mod
 import type { SiteConfig } from '../config.js';
 import { bodyHtml, markdownHtml } from '../views/body-html.js';
 import { paginate } from '../views/list-pages.js';
-import { articleCard, formatDate, pageView, type ViewContext } from '../views/page-view.js';
+import { articleCard, articleCount, formatDate, pageView, type ViewContext } from '../views/page-view.js';
 import { absoluteUrl, linkTo, outputPath, urls } from '../views/site-urls.js';
 import { articleJsonLd, articleOg } from '../views/article-meta.js';
 import { feedView } from '../views/feed-view.js';
@@ -48,7 +48,7 @@ export function planPages(input: PlanInput): PagePlan[] {
           title: config.title,
           jsonLd: { '@context': 'https://schema.org', '@type': 'WebSite', name: config.title, ...(config.siteUrl ? { url: config.siteUrl } : {}) },
         }),
-        total: archive.articles.length,
+        total: articleCount(archive.articles.length),
         latest: latest.map((a) => articleCard(ctx, path, a)),
         moreHref: archive.articles.length > latest.length ? linkTo(path, urls.archive) : null,
         countries: groupLinks(archive.countries, urls.country),
@@ -111,7 +111,7 @@ export function planPages(input: PlanInput): PagePlan[] {
         newer: neighbour(newer),
         older: neighbour(older),
         related: related.map((r) => articleCard(ctx, path, r)),
-        sources: a.sources,
+        sources: { label: a.sources.length === 1 ? 'Source' : 'Sources', refs: a.sources.map((x) => `${x.file}:${x.line}`) },
       }),
     });
   });
@@ -131,7 +131,7 @@ export function planPages(input: PlanInput): PagePlan[] {
       view: () => ({
         page: pageView(ctx, path, s.indexUrl, { title: s.label, breadcrumbs: [{ label: 'Home', url: urls.home }, { label: s.label, url: null }] }),
         heading: s.label,
-        groups: s.groups.map((g) => ({ name: g.name, href: linkTo(path, s.urlOf(g.key)), count: g.articleIds.length })),
+        groups: s.groups.map((g) => ({ name: g.name, href: linkTo(path, s.urlOf(g.key)), count: articleCount(g.articleIds.length) })),
       }),
     });
     for (const g of s.groups) {
@@ -140,7 +140,7 @@ export function planPages(input: PlanInput): PagePlan[] {
         base,
         ids: g.articleIds,
         heading: g.name,
-        intro: `${g.articleIds.length} article${g.articleIds.length === 1 ? '' : 's'}`,
+        intro: articleCount(g.articleIds.length),
         breadcrumbs: [{ label: 'Home', url: urls.home }, { label: s.label, url: s.indexUrl }],
         feeds: s.feeds ? { atom: `${base}feed.xml`, json: `${base}feed.json` } : null,
       }));
@@ -162,7 +162,7 @@ export function planPages(input: PlanInput): PagePlan[] {
     const undated = archive.articles.filter((a) => a.date === null).map((a) => a.id);
     if (undated.length > 0) {
       plans.push(...listPlans(ctx, {
-        base: urls.undated, ids: undated, heading: 'Undated articles', intro: `${undated.length} article${undated.length === 1 ? '' : 's'}`,
+        base: urls.undated, ids: undated, heading: 'Undated articles', intro: articleCount(undated.length),
         breadcrumbs: [{ label: 'Home', url: urls.home }, { label: 'Archive', url: urls.archive }], feeds: null,
       }));
     }
@@ -180,12 +180,12 @@ export function planPages(input: PlanInput): PagePlan[] {
     for (const [year, months] of years) {
       const ids = months.flatMap((m) => m.articleIds);
       plans.push(...listPlans(ctx, {
-        base: urls.year(year), ids, heading: year, intro: `${ids.length} article${ids.length === 1 ? '' : 's'}`,
+        base: urls.year(year), ids, heading: year, intro: articleCount(ids.length),
         breadcrumbs: [{ label: 'Home', url: urls.home }, { label: 'Archive', url: urls.archive }], feeds: null,
       }));
       for (const m of months) {
         plans.push(...listPlans(ctx, {
-          base: urls.month(m.key), ids: m.articleIds, heading: m.name, intro: `${m.articleIds.length} article${m.articleIds.length === 1 ? '' : 's'}`,
+          base: urls.month(m.key), ids: m.articleIds, heading: m.name, intro: articleCount(m.articleIds.length),
           breadcrumbs: [{ label: 'Home', url: urls.home }, { label: 'Archive', url: urls.archive }, { label: year, url: urls.year(year) }], feeds: null,
         }));
       }

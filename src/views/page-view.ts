@@ -136,3 +136,8 @@ function excerpt(text: string, max: number): string {
   const cut = text.lastIndexOf(' ', max - 3);
   return `${text.slice(0, cut > max / 2 ? cut : max - 3)}…`;
 }
+
+/** `1 article`, `2 articles`. */
+export function articleCount(n: number): string {
+  return `${n} article${n === 1 ? '' : 's'}`;
+}
