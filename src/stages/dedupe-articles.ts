@@ -11,6 +11,9 @@ export interface DedupeResult {
 /** Share of the longer copy's paragraphs two copies must have in common to be one story. */
 const sameStoryOverlap = 0.5;
 
+/** How many earlier stories under the same headline a copy is compared with, paragraph by paragraph. */
+const overlapCandidates = 50;
+
 /** Paragraphs shorter than this (datelines, sign-offs) do not count as shared text. */
 const minSharedLength = 40;
 
@@ -31,12 +34,16 @@ interface Story {
 export function dedupeArticles(parsed: readonly ParsedArticle[]): DedupeResult {
   const sorted = [...parsed].sort((a, b) => compareSources(a.source, b.source));
   const byHeadline = new Map<string, Story[]>();
+  const byLead = new Map<string, Story>();
   const stories: Story[] = [];
   let duplicates = 0;
   for (const article of sorted) {
     const head = textKey(article.headline);
     const candidates = byHeadline.get(head) ?? [];
-    const story = candidates.find((s) => isSameStory(s, article));
+    // Same lead first, by key (a recurring headline such as "Today in History" can have
+    // thousands of stories); the paragraph-overlap test only against the latest few.
+    const lead = `${head}\n${textKey(article.paragraphs[0] ?? '')}`;
+    const story = byLead.get(lead) ?? candidates.slice(-overlapCandidates).find((s) => isSameStory(s, article));
     if (story) {
       duplicates++;
       story.sources.push(article.source);
@@ -47,6 +54,7 @@ export function dedupeArticles(parsed: readonly ParsedArticle[]): DedupeResult {
     const created: Story = { best: article, sources: [article.source], paragraphs: new Set(article.paragraphs) };
     candidates.push(created);
     byHeadline.set(head, candidates);
+    byLead.set(lead, created);
     stories.push(created);
   }
   const articles = stories.map(({ best, sources }) => {
