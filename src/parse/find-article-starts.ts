@@ -39,16 +39,29 @@ export function isHeaderLine(line: string): boolean {
 }
 
 /**
+ * True when the lines between a headline and its repeat look like the scrape's header: every
+ * line is noise, a credited caption or printed twice in a row, or a noise line (TT) stands
+ * among at most two other lines (an uncredited caption printed once). A pull quote printed
+ * again further down a body has ordinary paragraphs between, and is not framed.
+ */
+export function isHeaderRun(lines: readonly string[]): boolean {
+  if (lines.length === 0) return false;
+  const marked = lines.map((l, i) => isHeaderLine(l) || lines[i - 1] === l || lines[i + 1] === l);
+  if (marked.every(Boolean)) return true;
+  return lines.some(isNoiseLine) && marked.filter((m) => !m).length <= 2;
+}
+
+/**
  * For each block, where its first line is printed again as a headline (the scrape prints every
- * headline twice, with the captions and noise between), or null. A framed repeat needs only a
- * short line; a bare one (nothing between) needs a headline-shaped line.
+ * headline twice, with the captions and noise between), or null. A framed repeat (a header
+ * between) needs only a short line and may cross extra blank lines inside the header; a bare
+ * one (nothing between) needs a headline-shaped line.
  */
 export function findHeadlineRepeats(blocks: readonly Block[]): Array<HeadlineRepeat | null> {
   // Only a short line can be a headline or its repeat: fold just those.
-  // A credited line is a caption (the same photo may run with the next story): never a headline.
   const firsts = blocks.map((block) => {
     const line = block.lines[0]!;
-    return line.length <= maxHeadlineChars && !isNoiseLine(line) && captionCredit(line) === null ? line : null;
+    return line.length <= maxHeadlineChars && !isNoiseLine(line) ? line : null;
   });
   // Folding is the costly part: fold a line only when a candidate of about its length needs it.
   const folded: Array<string | undefined> = [];
@@ -64,16 +77,19 @@ export function findHeadlineRepeats(blocks: readonly Block[]): Array<HeadlineRep
     if (firsts[b] === null) return null;
     // The headline may share its block with its captions and noise (no blank line between).
     const rest = block.lines.slice(1);
-    if (!rest.every(isHeaderLine)) return null;
-    let seen = 0;
-    // The repeat stands in the same article: the search stops at the blank lines between articles.
-    for (let c = b + 1; c < blocks.length && seen < repeatWindow && blocks[c]!.blanksBefore < 2; c++) {
+    if (rest.length > 0 && !isHeaderRun(rest)) return null;
+    const between: string[] = [...rest];
+    for (let c = b + 1; c < blocks.length && between.length < repeatWindow; c++) {
+      const next = blocks[c]!;
+      // Past the blank lines between articles only while everything so far, and the block
+      // beyond, is header (extra blank lines inside one article's header).
+      if (next.blanksBefore >= 2 && !isHeaderRun([...between, ...(sameText(b, c) ? [] : next.lines)])) return null;
       if (sameText(b, c)) {
-        // Anything between (captions, noise) frames the repeat as a scrape header.
-        if (rest.length > 0 || c > b + 1) return { at: c, framed: true };
-        return isHeadlineShaped(block.lines[0]!) ? { at: c, framed: false } : null;
+        if (between.length > 0) return isHeaderRun(between) ? { at: c, framed: true } : null;
+        // A credited line repeated with nothing between is a caption printed twice, not a headline.
+        return isHeadlineShaped(block.lines[0]!) && captionCredit(block.lines[0]!) === null ? { at: c, framed: false } : null;
       }
-      seen += blocks[c]!.lines.length;
+      between.push(...next.lines);
     }
     return null;
   });

@@ -14,8 +14,8 @@ interface Entry {
   readonly block: number;
 }
 
-/** Shortest caption without a credit that is printed only once. */
-const minUncreditedCaption = 40;
+/** Shortest caption without a credit that is printed only once (`20 comments` is noise). */
+const minUncreditedCaption = 20;
 
 /** Longest line taken for a caption printed only after the headline. */
 const maxCaptionChars = 1000;
@@ -72,12 +72,20 @@ export function readArticle(blocks: readonly Block[], repeatAt: number): Article
   // The body: the rest, one paragraph per block.
   const bodyLines: string[][] = blocks.map(() => []);
   for (let i = pos; i < entries.length; i++) bodyLines[entries[i]!.block]!.push(entries[i]!.text);
+  // A credited line printed twice as a block of its own is a further photo's caption (a gallery).
+  for (const lines of bodyLines) {
+    if (lines.length === 2 && lines[0] === lines[1] && captionCredit(lines[0]!) !== null) {
+      addCaption(lines[0]!);
+      lines.length = 0;
+    }
+  }
   const paragraphs = cleanParagraphs(bodyLines.flatMap(blockParagraphs), headline, captions);
   return { headline, line: blocks[0]!.line, captions, paragraphs };
 }
 
-/** Longest line taken as part of a hard-wrapped paragraph. */
+/** Longest and shortest lines taken as part of a hard-wrapped paragraph. */
 const maxWrappedLine = 100;
+const minWrappedLine = 40;
 
 /**
  * The paragraphs of one body block, noise lines left out. Scraped web text puts each
@@ -87,9 +95,11 @@ const maxWrappedLine = 100;
 export function blockParagraphs(lines: readonly string[]): string[] {
   const kept = lines.filter((l) => !isNoiseLine(l)).map(collapseSpace).filter((l) => l !== '');
   const inner = kept.slice(0, -1);
+  // Wrapped lines are of a width (40 to 100 characters): a subheading or a list is not wrapped.
   const wrapped =
     inner.length > 0 &&
-    inner.every((l) => l.length <= maxWrappedLine) &&
+    inner.every((l) => l.length >= minWrappedLine && l.length <= maxWrappedLine) &&
+    !kept.some((l) => /^(?:\d{1,3}[.)]|[-*\u2022\u2013\u2014])\s/.test(l)) &&
     inner.filter((l) => !/[.!?:;"\u201D\u2019)\]]$/.test(l)).length * 2 > inner.length;
   return wrapped ? [kept.join(' ')] : kept;
 }
@@ -103,7 +113,14 @@ export function cleanParagraphs(
   headline: string,
   captions: readonly string[],
 ): string[] {
-  const skip = new Set([headline, ...captions].map(textKey));
+  // A body line repeating the headline may add a full stop: compare without end punctuation.
+  const bare = (t: string): string => {
+    const key = textKey(t);
+    let end = key.length;
+    while (end > 0 && '.!? '.includes(key[end - 1]!)) end--;
+    return key.slice(0, end);
+  };
+  const skip = new Set([headline, ...captions].map(bare));
   // Folding is costly on long text: only a paragraph about as long as a headline or caption
   // can be one, so only those are folded and compared.
   const lengths = [headline, ...captions].map((t) => t.length);
@@ -112,9 +129,11 @@ export function cleanParagraphs(
   const kept: string[] = [];
   let last = '';
   for (const text of paragraphs) {
-    if (text === '' || (maybeRepeat(text) && skip.has(textKey(text)))) continue;
-    // A repeat is the scrape printing the same paragraph again: the same text, to the letter.
-    if (text === last || (seen.has(text) && text.length >= 40)) continue;
+    if (text === '' || (maybeRepeat(text) && skip.has(bare(text)))) continue;
+    // A repeat is the scrape printing the same paragraph again: the same text (a copy printed
+    // right after may differ in quote style, so that one is compared folded).
+    const again = text === last || (text.length === last.length && textKey(text) === textKey(last));
+    if (again || (seen.has(text) && text.length >= 40)) continue;
     seen.add(text);
     last = text;
     kept.push(text);

@@ -1,8 +1,8 @@
 import type { Diagnostic, FrontMatter, ParsedArticle, ParsedSeed, SeedFile } from '../model/types.js';
 import { decodeSeed, defaultDecodeLimits, type DecodeLimits } from '../parse/decode-seed.js';
-import { findHeadlineRepeats, isHeaderLine, isHeadlineShaped, type HeadlineRepeat } from '../parse/find-article-starts.js';
+import { findHeadlineRepeats, isHeadlineShaped, type HeadlineRepeat } from '../parse/find-article-starts.js';
 import { readArticle } from '../parse/read-article.js';
-import { isNoiseLine } from '../parse/text-key.js';
+import { captionCredit, isNoiseLine } from '../parse/text-key.js';
 import { readFrontMatter } from '../parse/read-front-matter.js';
 import { splitBlocks, type Block } from '../parse/split-blocks.js';
 
@@ -81,7 +81,10 @@ function readArticles(file: string, lines: readonly string[], start: number, met
     const pieceBlocks = blocks.slice(piece.start, piece.end);
     if (pieceBlocks.every((b) => b.lines.every(isNoiseLine))) continue; // a stray TT or rule
     const repeat = repeats[piece.start];
-    if (repeat && (repeat.framed || piece.afterGap)) {
+    // A bare repeat (nothing between) may be a paragraph printed twice: after a gap it opens an
+    // article at the top of the file, or when the line does not end like a sentence.
+    const bareOpens = piece.afterGap && (found.length === 0 || !/[.!?]["\u201D\u2019]?$/.test(pieceBlocks[0]!.lines[0]!));
+    if (repeat && (repeat.framed || bareOpens)) {
       found.push({ blocks: pieceBlocks, repeatAt: repeat.at - piece.start });
     } else if (piece.afterGap && startsWithoutRepeat(pieceBlocks, found.length === 0)) {
       found.push({ blocks: pieceBlocks, repeatAt: -1 });
@@ -135,9 +138,12 @@ function readArticles(file: string, lines: readonly string[], start: number, met
  * in the first two blocks) — or nothing before it in the file that it could continue.
  */
 function startsWithoutRepeat(blocks: readonly Block[], firstInFile: boolean): boolean {
-  if (blocks.length < 2 || !isHeadlineShaped(blocks[0]!.lines[0]!)) return false;
+  const head = blocks[0]!.lines[0]!;
+  if (blocks.length < 2 || !isHeadlineShaped(head) || captionCredit(head) !== null) return false;
   if (firstInFile) return true;
-  return blocks.slice(0, 2).some((b, i) => b.lines.slice(i === 0 ? 1 : 0).some(isHeaderLine));
+  // The scrape's marks: TT or a number line, or a credited caption printed twice.
+  const lines = blocks.slice(0, 2).flatMap((b, i) => b.lines.slice(i === 0 ? 1 : 0));
+  return lines.some((l, i) => isNoiseLine(l) || (captionCredit(l) !== null && lines[i + 1] === l));
 }
 
 /**

@@ -252,3 +252,71 @@ describe('header variants', () => {
     expect(r.articles[0]!.paragraphs).toEqual(['The body.']);
   });
 });
+
+describe('regressions found by adversarial testing', () => {
+  const P = 'Lebanon Talks Resume\n\nA man walks in Beirut (Reuters)\nA man walks in Beirut (Reuters)\nTT\n\nLebanon Talks Resume\n\nA man walks in Beirut (Reuters)\nA man walks in Beirut (Reuters)\n\nOfficials met on Tuesday.\n\n\n';
+  const parse = (name: string, body: string) => parseSeed(text(name, body));
+  const heads = (r: ReturnType<typeof parse>) => r.articles.map((a) => a.headline);
+
+  it('does not split an article at a pull quote or "Advertisement" printed again further down', () => {
+    const r = parse('pull.txt', P + 'Army Strikes North\n\nSmoke rises (AFP)\nSmoke rises (AFP)\nTT\n\nArmy Strikes North\n\nSmoke rises (AFP)\nSmoke rises (AFP)\n\nThe army struck targets on Monday.\n\n"We will not stop," the general said.\n\nThe strikes hit three villages.\n\n"We will not stop," the general said.\n\nResidents fled overnight.\n');
+    expect(heads(r)).toEqual(['Lebanon Talks Resume', 'Army Strikes North']);
+    expect(r.articles[1]!.paragraphs).toContain('The strikes hit three villages.');
+    const ad = parse('ad.txt', P + 'Army Strikes North\n\nSmoke rises (AFP)\nTT\n\nArmy Strikes North\n\nThe army struck targets on Monday.\n\nAdvertisement\n\nThe strikes hit three villages.\n\nResidents fled overnight.\n\nAdvertisement\n\nThe ministry did not comment.\n');
+    expect(heads(ad)).toEqual(['Lebanon Talks Resume', 'Army Strikes North']);
+    expect(ad.articles[1]!.paragraphs).toContain('The ministry did not comment.');
+  });
+
+  it('does not start an article after a gap at a sentence, a doubled sentence or a line ending in (SANA).', () => {
+    const r = parse('gap1.txt', P + 'Army Strikes North\n\nSmoke rises (AFP)\nTT\n\nArmy Strikes North\n\nThe army struck targets on Monday.\n\n\nThe talks were brokered by the US.\n\nThe deal was reported by the state news agency (SANA).\n\nResidents fled overnight.\n');
+    expect(heads(r)).toEqual(['Lebanon Talks Resume', 'Army Strikes North']);
+    const r2 = parse('gap2.txt', P + 'Army Strikes North\n\nSmoke rises (AFP)\nTT\n\nArmy Strikes North\n\nThe army struck targets on Monday.\n\n\nThe strikes were coordinated with the U.S.\n\nThe strikes were coordinated with the U.S.\n\nResidents fled overnight.\n');
+    expect(heads(r2)).toEqual(['Lebanon Talks Resume', 'Army Strikes North']);
+    expect(r2.articles[1]!.paragraphs).toEqual(['The army struck targets on Monday.', 'The strikes were coordinated with the U.S.', 'Residents fled overnight.']);
+  });
+
+  it('reads headers with extra blank lines anywhere inside them', () => {
+    for (const header of [
+      'Army Strikes North\n\nSmoke rises (AFP)\nSmoke rises (AFP)\nTT\n\n\nArmy Strikes North\n\nSmoke rises (AFP)\nSmoke rises (AFP)\n\n',
+      'Army Strikes North\n\nSmoke rises (AFP)\nSmoke rises (AFP)\nTT\n\nArmy Strikes North\n\n\nSmoke rises (AFP)\nSmoke rises (AFP)\n\n',
+      'Army Strikes North\n\n\nSmoke rises (AFP)\nSmoke rises (AFP)\nTT\n\nArmy Strikes North\n\nSmoke rises (AFP)\nSmoke rises (AFP)\n\n',
+    ]) {
+      const r = parse('hdr.txt', P + header + 'The army struck targets on Monday.\n');
+      expect(r.articles.map((a) => [a.headline, a.captions, a.paragraphs])).toEqual([
+        ['Lebanon Talks Resume', ['A man walks in Beirut (Reuters)'], ['Officials met on Tuesday.']],
+        ['Army Strikes North', ['Smoke rises (AFP)'], ['The army struck targets on Monday.']],
+      ]);
+      expect(r.quarantined).toBe(0);
+    }
+  });
+
+  it('reads an uncredited caption printed twice in the headline’s block', () => {
+    const r = parse('tight2.txt', 'Army Strikes North\nSmoke rises over Gaza\nSmoke rises over Gaza\nTT\n\nArmy Strikes North\n\nSmoke rises over Gaza\nSmoke rises over Gaza\n\nThe army struck targets on Monday.\n');
+    expect(r.articles[0]!.captions).toEqual(['Smoke rises over Gaza']);
+    expect(r.articles[0]!.paragraphs).toEqual(['The army struck targets on Monday.']);
+  });
+
+  it('takes a credited line printed twice inside the body for a further caption', () => {
+    const r = parse('gallery.txt', 'Army Strikes North\n\nSmoke rises (AFP)\nTT\n\nArmy Strikes North\n\nThe army struck targets on Monday.\n\nRescuers search the rubble (Reuters)\nRescuers search the rubble (Reuters)\n\nResidents fled overnight.\n');
+    expect(r.articles[0]!.captions).toEqual(['Smoke rises (AFP)', 'Rescuers search the rubble (Reuters)']);
+    expect(r.articles[0]!.paragraphs).toEqual(['The army struck targets on Monday.', 'Residents fled overnight.']);
+  });
+
+  it('keeps list items and a subheading apart, drops a headline repeated with a full stop, folds quotes of a doubled paragraph', () => {
+    const r = parse('list.txt', 'Army Strikes North\n\nSmoke rises (AFP)\nTT\n\nArmy Strikes North\n\nArmy Strikes North.\n\nThe deal includes:\n\n1. A ceasefire in Gaza\n2. Release of hostages\n\nHumanitarian situation\nAid groups say the situation is dire.\n\nThe army\'s chief said it struck targets on Monday.\n\nThe army\u2019s chief said it struck targets on Monday.\n');
+    expect(r.articles[0]!.paragraphs).toEqual([
+      'The deal includes:', '1. A ceasefire in Gaza', '2. Release of hostages', 'Humanitarian situation', 'Aid groups say the situation is dire.',
+      'The army\'s chief said it struck targets on Monday.',
+    ]);
+  });
+
+  it('reads a headline ending in parentheses, such as (Video), when its repeat frames it', () => {
+    const r = parse('video.txt', 'Lebanon Talks Resume\n\nA man walks in Beirut (Reuters)\nTT\n\nLebanon Talks Resume\n\nOfficials met on Tuesday.\n\nArmy Strikes North (Video)\n\nSmoke rises (AFP)\nTT\n\nArmy Strikes North (Video)\n\nThe army struck targets on Monday.\n');
+    expect(heads(r)).toEqual(['Lebanon Talks Resume', 'Army Strikes North (Video)']);
+  });
+
+  it('keeps a short uncredited caption printed once', () => {
+    const r = parse('short.txt', 'Army Strikes North\n\nGaza City, Monday. Photo: AFP\nTT\n\nArmy Strikes North\n\nThe army struck targets on Monday.\n');
+    expect(r.articles[0]!.captions).toEqual(['Gaza City, Monday. Photo: AFP']);
+  });
+});
