@@ -28,14 +28,17 @@ export function isNoiseLine(line: string): boolean {
   return /^(?:[A-Z]{1,3}|\d{1,4}|[-\u2013\u2014*\u2022\u00B7|=_]{1,20}|\u0000)$/.test(line.trim());
 }
 
+const creditPattern = /\(((?:[^()]|\([^()]{0,60}\)){1,120})\)[.\s]*$/;
+
 /** The credit in a caption's final parentheses, e.g. `(AFP)` or `(Dalati & Nohra/Handout via Reuters)`. */
 export function captionCredit(caption: string): string | null {
-  const m = /\(([^()]{1,120})\)[.\s]*$/.exec(caption);
+  // One level of nesting is allowed: `(Photo by Jane Doe (AFP))`.
+  const m = creditPattern.exec(caption);
   return m ? collapseSpace(m[1]!) : null;
 }
 
 /** A caption without its final parenthesised credit, which is shown apart. */
 export function captionWithoutCredit(caption: string): string {
   // No leading \s* in the pattern: on a long run of spaces it backtracks quadratically.
-  return caption.replace(/\([^()]{1,120}\)[.\s]*$/, '').trimEnd();
+  return caption.replace(creditPattern, '').trimEnd();
 }

@@ -18,3 +18,10 @@ describe('normaliseCredit', () => {
     expect(normaliseCredit('Photo', creditAliases)).toBe('Photo');
   });
 });
+
+describe('credits in nested parentheses', () => {
+  it('reads (Photo by Jane Doe (AFP)) as the credit Jane Doe (AFP)', async () => {
+    const { captionCredit } = await import('../../src/parse/text-key.js');
+    expect(normaliseCredit(captionCredit('Smoke rises. (Photo by Jane Doe (AFP))')!, creditAliases)).toBe('Jane Doe (AFP)');
+  });
+});
