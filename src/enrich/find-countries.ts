@@ -96,6 +96,8 @@ export function findCountries(
   const mentions: Mention[] = [];
   let order = 0;
   let headlineCount = 0;
+  // `Talks in Cairo`, `Summit at Doha`: in a headline, a venue is where, not what, the story is.
+  const venues = new Set<number>();
   scanned.forEach(({ zoneWeight, found }, z) => {
     const kept = found.filter((f) => !f.person && !(f.personPair && personPairs.has(f.personPair)));
     const factors = enumerationFactors(kept, scanned[z]!.tokens);
@@ -112,7 +114,11 @@ export function findCountries(
         order: order++,
         alternatives: entries,
       });
-      if (z === 0) headlineCount++;
+      if (z === 0) {
+        const before = scanned[0]!.tokens[f.start - 1]?.key;
+        if (before === 'in' || before === 'at') venues.add(order - 1);
+        headlineCount++;
+      }
     });
   });
 
@@ -135,8 +141,9 @@ export function findCountries(
     const s = scores.get(code) ?? { score: 0, first: m.order };
     scores.set(code, { score: s.score + m.weight, first: Math.min(s.first, m.order) });
   }
-  // The headline says what the story is about: the first country it names leads.
-  const lead = headlineCount > 0 ? resolved[0] : undefined;
+  // The headline says what the story is about: the first country it names (not as a venue) leads.
+  const firstNonVenue = resolved.slice(0, headlineCount).findIndex((_, i) => !venues.has(i));
+  const lead = headlineCount > 0 ? resolved[firstNonVenue === -1 ? 0 : firstNonVenue] : undefined;
   const ranked = [...scores.entries()].sort(
     ([a, x], [b, y]) =>
       Number(b === lead) - Number(a === lead) || y.score - x.score || x.first - y.first || (a < b ? -1 : 1),
