@@ -139,3 +139,23 @@ describe('reproducible output with search on', () => {
     expect(one.files.filter((f) => f.path.startsWith('pagefind/filter/')).length).toBe(2);
   });
 });
+
+describe('a Markdown seed beside text seeds', () => {
+  it('builds its article like any other', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'dateline-md-'));
+    try {
+      const seeds = path.join(work, 'seeds');
+      cpSync(seedsDir, seeds, { recursive: true });
+      cpSync(new URL('fixtures/markdown/gulf-summit.md', import.meta.url).pathname, path.join(seeds, 'gulf-summit.md'));
+      const built = await buildArchive({ seedsDir: seeds, search: false });
+      const a = built.articles.find((x) => x.sources[0]!.file === 'gulf-summit.md')!;
+      expect(a.headline).toBe('Gulf Leaders Meet in Riyadh to Discuss Regional Security');
+      expect(a.countries[0]).toBe('SA');
+      expect(a.credit).toBe('SPA');
+      expect(a.date).toBe('2025-05-12');
+      expect(text(built, `articles/${a.slug}/index.html`)).not.toContain('<script>alert');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

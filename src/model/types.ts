@@ -30,6 +30,10 @@ export interface SourceRef {
 
 /** Optional per-file metadata from validated YAML front matter. */
 export interface FrontMatter {
+  /** The headline of a Markdown (`.md`) seed's article. */
+  readonly headline?: string;
+  /** Photo captions of a Markdown seed's article, credit in final parentheses. */
+  readonly captions?: readonly string[];
   readonly date?: string;
   readonly countries?: readonly string[];
   readonly topics?: readonly string[];

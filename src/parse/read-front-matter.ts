@@ -19,8 +19,8 @@ export interface FrontMatterResult {
 /** Largest front matter read, in characters: gray-matter's comment regex is quadratic. */
 export const maxFrontMatterChars = 16 * 1024;
 
-const stringKeys = ['credit', 'slug', 'source_url', 'byline', 'summary', 'editor_note'] as const;
-const knownKeys = new Set<string>(['date', 'countries', 'topics', ...stringKeys]);
+const stringKeys = ['headline', 'credit', 'slug', 'source_url', 'byline', 'summary', 'editor_note'] as const;
+const knownKeys = new Set<string>(['date', 'countries', 'topics', 'captions', ...stringKeys]);
 
 /** gray-matter would `eval` JavaScript front matter; this engine makes sure it never runs. */
 function refuseEngine(): never {
@@ -126,6 +126,9 @@ function validateFrontMatter(
     } else if (key === 'date') {
       if (typeof value !== 'string' || !isRealDate(value)) bad(key, 'must be a real date written YYYY-MM-DD');
       else meta.date = value.slice(0, 10);
+    } else if (key === 'captions') {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.length <= 2000)) bad(key, 'must be a list of texts');
+      else meta.captions = Object.freeze(value.map((v: string) => v.normalize('NFC')));
     } else if (key === 'countries' || key === 'topics') {
       const pattern = key === 'countries' ? /^[A-Z]{2}$/ : slugPattern;
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && pattern.test(v))) {

@@ -11,7 +11,7 @@ export interface DiscoveredSeeds {
 }
 
 /**
- * Finds every `*.txt` seed below `seedsDir` (sorted by path, so builds never depend on the
+ * Finds every `*.txt` and `*.md` seed below `seedsDir` (sorted by path, so builds never depend on the
  * file system's order) and reads its bytes. A file over the size limit is read only up to the
  * limit plus one byte, which is enough for the parser to report it.
  */
@@ -20,7 +20,7 @@ export async function discoverSeeds(seedsDir: string, maxBytes = defaultDecodeLi
   if (!info?.isDirectory()) {
     throw new BuildError(`seeds folder "${seedsDir}" does not exist or is not a folder`, 'pass --seeds DIR naming a folder of .txt seed files');
   }
-  const paths = (await fg('**/*.txt', { cwd: seedsDir, onlyFiles: true, dot: false, followSymbolicLinks: false })).sort();
+  const paths = (await fg('**/*.{txt,md}', { cwd: seedsDir, onlyFiles: true, dot: false, followSymbolicLinks: false })).sort();
   const seeds: SeedFile[] = [];
   for (const rel of paths) {
     const handle = await open(path.join(seedsDir, rel), 'r');

@@ -1,9 +1,10 @@
 import type { Diagnostic, FrontMatter, ParsedArticle, ParsedSeed, SeedFile } from '../model/types.js';
 import { decodeSeed, defaultDecodeLimits, type DecodeLimits } from '../parse/decode-seed.js';
 import { findHeadlineRepeats, isHeadlineShaped, type HeadlineRepeat } from '../parse/find-article-starts.js';
-import { readArticle } from '../parse/read-article.js';
+import { cleanParagraphs, readArticle } from '../parse/read-article.js';
 import { captionCredit, isNoiseLine } from '../parse/text-key.js';
-import { readFrontMatter } from '../parse/read-front-matter.js';
+import { readFrontMatter, type FrontMatterResult } from '../parse/read-front-matter.js';
+import { readMarkdownArticle } from '../parse/read-markdown-article.js';
 import { splitBlocks, type Block } from '../parse/split-blocks.js';
 
 /** Blank lines that separate two articles (inside an article, paragraphs have one). */
@@ -43,6 +44,10 @@ export function parseSeed(seed: SeedFile, limits: DecodeLimits = defaultDecodeLi
   }
 
   const front = readFrontMatter(file, decoded.lines);
+  if (file.endsWith('.md')) return parseMarkdownSeed(file, decoded.lines, front, diagnostics);
+  if (front.meta.headline !== undefined || front.meta.captions !== undefined) {
+    diagnostics.push({ file, line: 1, severity: 'warning', rule: 'front-matter-md-only', message: 'front matter keys "headline" and "captions" apply to .md seeds only; they were ignored' });
+  }
   const afterFront = readArticles(file, decoded.lines, front.bodyStart, front.meta);
   // Rules of dashes around scraped text look like front matter: read it as text too, and keep
   // that reading when it finds more articles (the rules were not front matter after all).
@@ -59,6 +64,27 @@ export function parseSeed(seed: SeedFile, limits: DecodeLimits = defaultDecodeLi
     return { file, articles: asText.articles, diagnostics: [...diagnostics, ...asText.diagnostics], quarantined: asText.quarantined };
   }
   return { file, articles: afterFront.articles, diagnostics: [...diagnostics, ...front.diagnostics, ...afterFront.diagnostics], quarantined: afterFront.quarantined };
+}
+
+/**
+ * Parses a Markdown (`.md`) seed: one article, its headline from front matter or the first
+ * level-1 heading, its captions from front matter, its body read by remark-parse.
+ */
+function parseMarkdownSeed(file: string, lines: readonly string[], front: FrontMatterResult, diagnostics: Diagnostic[]): ParsedSeed {
+  const md = readMarkdownArticle(lines.slice(front.bodyStart).join('\n'), front.bodyStart + 1);
+  const all = [...diagnostics, ...front.diagnostics];
+  const headline = front.meta.headline ?? md.headline;
+  const captions = [...(front.meta.captions ?? [])];
+  const fail = (rule: string, message: string): ParsedSeed => ({
+    file,
+    articles: [],
+    diagnostics: [...all, { file, line: md.line, severity: 'error', rule, message }],
+    quarantined: 1,
+  });
+  if (headline === null || headline.trim() === '') return fail('no-headline', 'Markdown seed without a headline: add a "# Headline" line or a headline key in its front matter');
+  const paragraphs = cleanParagraphs(md.paragraphs, headline, captions);
+  if (paragraphs.length === 0) return fail('no-body', `article "${clip(headline)}" has a headline but no body paragraphs: it was left out; add its text`);
+  return { file, articles: [{ headline, captions, paragraphs, source: { file, line: md.line }, meta: front.meta }], diagnostics: all, quarantined: 0 };
 }
 
 interface ReadResult {
