@@ -26,6 +26,15 @@ describe('writeSite', () => {
     expect(readFileSync(path.join(other, 'notes.txt'), 'utf8')).toBe('mine');
   });
 
+  it('replaces an output folder from a build before the manifest existed (it has data/report.json)', async () => {
+    const old = path.join(work, 'old-dist');
+    mkdirSync(path.join(old, 'data'), { recursive: true });
+    writeFileSync(path.join(old, 'data', 'report.json'), JSON.stringify({ files: 1, articles: 1, duplicates: 0, problems: [] }));
+    writeFileSync(path.join(old, 'index.html'), 'old');
+    expect(await writeSite(old, files('new'))).toEqual({ written: 2, unchanged: 0 });
+    expect(readFileSync(path.join(old, 'index.html'), 'utf8')).toBe('<p>new</p>');
+  });
+
   it('writes into a new or empty folder, then replaces its own output, linking unchanged files', async () => {
     const out = path.join(work, 'site');
     mkdirSync(out);

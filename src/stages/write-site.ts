@@ -57,10 +57,17 @@ async function checkOutput(out: string, protect: readonly string[]): Promise<Man
     (text) => JSON.parse(text) as Manifest,
     () => null,
   );
-  if (manifest?.generator !== 'dateline' || typeof manifest.files !== 'object') {
+  if (manifest?.generator === 'dateline' && typeof manifest.files === 'object') return manifest;
+  // A build from before the manifest existed still left its report: that folder is ours too.
+  const report = await readFile(path.join(out, 'data', 'report.json'), 'utf8').then(
+    (text) => JSON.parse(text) as unknown,
+    () => null,
+  );
+  const isReport = typeof report === 'object' && report !== null && 'problems' in report && 'articles' in report && 'files' in report;
+  if (!isReport) {
     throw new BuildError(`refusing to replace "${out}": it holds files that dateline did not write`, 'choose an empty or new folder with --out, or delete this one first');
   }
-  return manifest;
+  return null;
 }
 
 /**
