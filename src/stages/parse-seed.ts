@@ -51,8 +51,9 @@ export function parseSeed(seed: SeedFile, limits: DecodeLimits = defaultDecodeLi
   const afterFront = readArticles(file, decoded.lines, front.bodyStart, front.meta);
   // Rules of dashes around scraped text look like front matter: read it as text too, and keep
   // that reading when it finds more articles (the rules were not front matter after all).
-  const rulesBlank = decoded.lines.map((l, i) => ((i === 0 || i === front.bodyStart - 1) && /^-{3,}$/.test(l) ? '' : l));
-  const asText = front.maybeText ? readArticles(file, rulesBlank, 0, {}) : null;
+  const asText = front.maybeText
+    ? readArticles(file, decoded.lines.map((l, i) => ((i === 0 || i === front.bodyStart - 1) && /^-{3,}$/.test(l) ? '' : l)), 0, {})
+    : null;
   if (asText && asText.articles.length > afterFront.articles.length) {
     diagnostics.push({
       file,

@@ -266,7 +266,15 @@ function listPlans(
 
 /** An Atom and a JSON Feed of the given articles, at `<base>feed.xml` and `<base>feed.json`. */
 function feedPlans(ctx: ViewContext, buildDate: string, base: string, title: string, articles: readonly Article[]): PagePlan[] {
-  const view = (): unknown => feedView(ctx, buildDate, base, title, articles);
+  // The Atom and the JSON Feed plan share one view, made once and let go after its second use.
+  let made: unknown;
+  let uses = 0;
+  const view = (): unknown => {
+    made ??= feedView(ctx, buildDate, base, title, articles);
+    const v = made;
+    if (++uses === 2) made = undefined;
+    return v;
+  };
   const dependsOn = articles.map((a) => a.id);
   return [
     { path: `${base}feed.xml`, template: 'atom', dependsOn, view },
