@@ -9,6 +9,7 @@ import { planPages } from './stages/plan-pages.js';
 import { createRenderer } from './stages/render-pages.js';
 import { createSearchIndexer } from './stages/index-search.js';
 import { writeSite, type WriteStats } from './stages/write-site.js';
+import { createTaskPool } from './task-pool.js';
 import { loadEnrichment } from './enrich/load-enrichment.js';
 
 /** Where templates live: the package's own `templates/` folder, never a seed-supplied path. */
@@ -94,17 +95,13 @@ async function* renderSite(build: PlannedBuild, hooks: BuildHooks): AsyncGenerat
   const search = build.config.search ? await createSearchIndexer(build.config.language) : null;
   const start = performance.now();
   // Search records go to Pagefind while pages render; a bounded number are in flight at once.
-  const pending = new Set<Promise<void>>();
+  const pending = createTaskPool(64);
   for (const plan of build.plans) {
-    if (search && plan.search) {
-      const task: Promise<void> = search.add(plan.search()).finally(() => pending.delete(task));
-      pending.add(task);
-      task.catch(() => undefined); // surfaced by race/all below
-      if (pending.size >= 64) await Promise.race(pending);
-    }
+    const record = search && plan.search ? plan.search() : null;
+    if (search && record) await pending.add(() => search.add(record));
     yield renderer.render(plan);
   }
-  await Promise.all(pending);
+  await pending.drain();
   hooks.onStage?.('render', performance.now() - start);
   if (search) {
     const indexStart = performance.now();

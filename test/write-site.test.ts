@@ -45,4 +45,18 @@ describe('writeSite', () => {
     expect(await writeSite(out, [{ path: 'index.html', contents: '<p>two</p>' }])).toEqual({ written: 0, unchanged: 1 });
     expect(existsSync(path.join(out, 'a/b.txt'))).toBe(false);
   });
+
+  it('fails, leaving the previous site, when one write fails early among many (the error is never dropped)', async () => {
+    const out = path.join(work, 'fail-early');
+    await writeSite(out, files('before'));
+    async function* clash() {
+      yield { path: 'a', contents: 'a file' };
+      yield { path: 'a/b.html', contents: 'needs a folder named a' };
+      // The failed write settles while later pages are still being rendered.
+      await new Promise((r) => setTimeout(r, 100));
+      yield { path: 'z.html', contents: 'z' };
+    }
+    await expect(writeSite(out, clash())).rejects.toThrow();
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>before</p>');
+  });
 });

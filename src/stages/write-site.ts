@@ -3,6 +3,7 @@ import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'nod
 import path from 'node:path';
 import type { RenderedFile } from '../model/types.js';
 import { BuildError } from '../errors.js';
+import { createTaskPool } from '../task-pool.js';
 
 /** What a write did: files written anew and files carried over unchanged from the last build. */
 export interface WriteStats {
@@ -129,7 +130,7 @@ export async function writeSite(
     }
   };
   // A bounded number of writes in flight: fast on many small files, flat in memory.
-  const inFlight = new Set<Promise<void>>();
+  const pool = createTaskPool(concurrency);
   for await (const file of files) {
     if (!isSafeOutputPath(file.path)) {
       throw new BuildError(`refusing to write "${file.path}": it would land outside the output folder`, 'report this: every output path is planned by dateline itself');
@@ -138,12 +139,9 @@ export async function writeSite(
       throw new BuildError(`two pages would be written to "${file.path}"`, 'report this: slugs and paths are meant to be unique');
     }
     seen.add(file.path);
-    const task: Promise<void> = writeOne(file).finally(() => inFlight.delete(task));
-    inFlight.add(task);
-    task.catch(() => undefined); // surfaced by race/all below; never an unhandled rejection
-    if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    await pool.add(() => writeOne(file));
   }
-  await Promise.all(inFlight);
+  await pool.drain();
   const sorted = Object.fromEntries(Object.keys(hashes).sort().map((k) => [k, hashes[k]!]));
   await writeFile(path.join(staging, manifestName), `${JSON.stringify({ generator: 'dateline', files: sorted } satisfies Manifest, null, 1)}\n`);
   const retired = path.join(parent, `.${base}.old-${process.pid}`);
