@@ -120,23 +120,6 @@ export interface Archive {
   readonly creditKeyOf: ReadonlyMap<string, string>;
 }
 
-/** One output file to produce: where it goes, how to render it, and what it depends on. */
-export interface PagePlan {
-  /** Output path relative to the output folder, POSIX separators, e.g. `articles/x/index.html`. */
-  readonly path: string;
-  /** Template name (eta, without extension), or a non-HTML renderer name such as `json:articles`. */
-  readonly template: string;
-  /** Ids of the articles whose content this page shows: a page is stale when one of them changes. */
-  readonly dependsOn: readonly string[];
-  /**
-   * Builds the read-only data the template gets. Called when the page is rendered, so a large
-   * archive's views are made one at a time instead of all held in memory.
-   */
-  readonly view: () => unknown;
-  /** The page's entry in the search index, for pages that are searched (articles). */
-  readonly search?: () => SearchRecord;
-}
-
 /** What the search index holds for one page: its text, title and filter values. */
 export interface SearchRecord {
   /** Site-absolute URL path of the page, e.g. `/articles/x/`. */

@@ -2,13 +2,15 @@ import { Eta } from 'eta';
 import { Feed } from 'feed';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PagePlan, RenderedFile } from '../model/types.js';
+import type { RenderedFile } from '../model/types.js';
+import { viewOf, type PagePlan } from '../views/page-views.js';
 import type { FeedView } from '../views/feed-view.js';
 import { BuildError } from '../errors.js';
 
 /** Renders planned pages to file contents. */
 export interface Renderer {
-  render(plan: PagePlan): RenderedFile;
+  /** Renders a plan from its inputs (made by `plan.inputs()` when not given). */
+  render(plan: PagePlan, inputs?: unknown): RenderedFile;
 }
 
 /**
@@ -27,18 +29,24 @@ export function createRenderer(templatesDir: string, generator = 'dateline'): Re
     }
     return text;
   };
+  // Plans that share one inputs object (a feed's Atom and JSON Feed) share its view: made once.
+  const views = new WeakMap<object, unknown>();
+  const viewFor = (plan: PagePlan, inputs: unknown): unknown => {
+    if (typeof inputs !== 'object' || inputs === null) return viewOf(plan, inputs);
+    if (!views.has(inputs)) views.set(inputs, viewOf(plan, inputs));
+    return views.get(inputs);
+  };
   return {
-    render(plan) {
+    render(plan, inputs = plan.inputs()) {
       try {
-        return { path: plan.path, contents: renderOne(plan) };
+        return { path: plan.path, contents: renderOne(plan, viewFor(plan, inputs)) };
       } catch (error) {
         throw new BuildError(`rendering ${plan.path} with template "${plan.template}" failed`, 'check the template named in the message', { cause: error });
       }
     },
   };
 
-  function renderOne(plan: PagePlan): string | Uint8Array {
-    const view = plan.view();
+  function renderOne(plan: PagePlan, view: unknown): string | Uint8Array {
     switch (plan.template) {
       case 'json':
         return `${JSON.stringify(view, null, 1)}\n`;

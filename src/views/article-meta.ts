@@ -1,14 +1,14 @@
 import type { Article } from '../model/types.js';
-import type { ViewContext } from './page-view.js';
+import { countryName, topicName, type Names, type SiteInputs } from './page-view.js';
 import { absoluteUrl, urls } from './site-urls.js';
 
 /** Open Graph and Twitter card tags of an article; absolute URLs only when a site URL is set. */
-export function articleOg(ctx: ViewContext, a: Article): Array<{ property?: string; name?: string; content: string }> {
+export function articleOg(names: Names, a: Article): Array<{ property?: string; name?: string; content: string }> {
   const tags = [
     { property: 'og:type', content: 'article' },
     ...(a.date && a.dateSource !== 'caption' ? [{ property: 'article:published_time', content: a.date }] : []),
-    ...(a.topics[0] ? [{ property: 'article:section', content: ctx.topicName(a.topics[0]) }] : []),
-    ...[...a.countries.map(ctx.countryName), ...a.topics.map(ctx.topicName)].map((t) => ({ property: 'article:tag', content: t })),
+    ...(a.topics[0] ? [{ property: 'article:section', content: topicName(names, a.topics[0]) }] : []),
+    ...[...a.countries.map((c) => countryName(names, c)), ...a.topics.map((t) => topicName(names, t))].map((t) => ({ property: 'article:tag', content: t })),
     { name: 'twitter:card', content: 'summary' },
     { name: 'twitter:title', content: a.headline },
   ];
@@ -16,8 +16,8 @@ export function articleOg(ctx: ViewContext, a: Article): Array<{ property?: stri
 }
 
 /** schema.org NewsArticle JSON-LD of an article. */
-export function articleJsonLd(ctx: ViewContext, a: Article): Record<string, unknown> {
-  const url = absoluteUrl(ctx.config.siteUrl, urls.article(a.slug));
+export function articleJsonLd(site: SiteInputs, names: Names, a: Article): Record<string, unknown> {
+  const url = absoluteUrl(site.siteUrl, urls.article(a.slug));
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -35,11 +35,11 @@ export function articleJsonLd(ctx: ViewContext, a: Article): Record<string, unkn
         }
       : {}),
     ...(a.countries.length > 0
-      ? { contentLocation: a.countries.map((c) => ({ '@type': 'Country', name: ctx.countryName(c), identifier: c })) }
+      ? { contentLocation: a.countries.map((c) => ({ '@type': 'Country', name: countryName(names, c), identifier: c })) }
       : {}),
-    ...(a.topics.length > 0 ? { about: a.topics.map((t) => ({ '@type': 'Thing', name: ctx.topicName(t) })), keywords: a.topics.map(ctx.topicName).join(', ') } : {}),
+    ...(a.topics.length > 0 ? { about: a.topics.map((t) => ({ '@type': 'Thing', name: topicName(names, t) })), keywords: a.topics.map((t) => topicName(names, t)).join(', ') } : {}),
     ...(a.meta.byline ? { author: { '@type': 'Person', name: a.meta.byline } } : {}),
     ...(a.meta.source_url ? { isBasedOn: a.meta.source_url } : {}),
-    publisher: { '@type': 'Organization', name: ctx.config.title },
+    publisher: { '@type': 'Organization', name: site.title },
   };
 }

@@ -1,5 +1,5 @@
 import type { Article } from '../model/types.js';
-import type { ViewContext } from './page-view.js';
+import { countryName, topicName, type Names, type SiteInputs } from './page-view.js';
 import { absoluteUrl, urls } from './site-urls.js';
 import { bodyHtml } from './body-html.js';
 
@@ -17,17 +17,29 @@ export interface FeedView {
   }>;
 }
 
+/** Everything a feed reads. */
+export interface FeedInputs {
+  readonly site: SiteInputs;
+  readonly names: Names;
+  /** The build's date, for undated articles. */
+  readonly buildDate: string;
+  /** Site-relative folder of the feed (`''` for the site's own feed). */
+  readonly base: string;
+  readonly title: string;
+  readonly articles: readonly Article[];
+}
+
 /**
  * A feed of articles at `<base>feed.xml|json`. Links are absolute with a site URL and relative to
  * the feed without one; ids are stable URNs; undated articles carry the build date, never "now".
  */
-export function feedView(ctx: ViewContext, buildDate: string, base: string, title: string, articles: readonly Article[]): FeedView {
+export function feedView({ site, names, buildDate, base, title, articles }: FeedInputs): FeedView {
   const up = '../'.repeat(base.split('/').length - 1);
-  const link = (url: string): string => absoluteUrl(ctx.config.siteUrl, url) ?? `${up}${url}${url === '' || url.endsWith('/') ? 'index.html' : ''}`;
+  const link = (url: string): string => absoluteUrl(site.siteUrl, url) ?? `${up}${url}${url === '' || url.endsWith('/') ? 'index.html' : ''}`;
   const updated = articles.reduce((d, a) => (a.date && a.date > d ? a.date : d), '0000-00-00');
   return {
     title,
-    id: absoluteUrl(ctx.config.siteUrl, base) ?? `urn:dateline:feed:${base || 'all'}`,
+    id: absoluteUrl(site.siteUrl, base) ?? `urn:dateline:feed:${base || 'all'}`,
     link: link(base),
     updated: `${updated === '0000-00-00' ? buildDate : updated}T00:00:00Z`,
     atomUrl: link(`${base}feed.xml`),
@@ -39,7 +51,7 @@ export function feedView(ctx: ViewContext, buildDate: string, base: string, titl
       date: `${a.date ?? buildDate}T00:00:00Z`,
       summary: a.paragraphs[0] ?? '',
       contentHtml: bodyHtml(a.paragraphs),
-      categories: [...a.countries.map(ctx.countryName), ...a.topics.map(ctx.topicName)],
+      categories: [...a.countries.map((c) => countryName(names, c)), ...a.topics.map((t) => topicName(names, t))],
     })),
   };
 }

@@ -1,4 +1,4 @@
-import type { Archive, Article } from '../model/types.js';
+import type { Article } from '../model/types.js';
 import type { SiteConfig } from '../config.js';
 import { monthNames } from '../enrich/find-date.js';
 import { absoluteUrl, linkTo, rootOf, urls } from './site-urls.js';
@@ -34,12 +34,40 @@ export interface ArticleCard {
   readonly excerpt: string;
 }
 
-/** Names of countries and topics, shared by every view. */
-export interface ViewContext {
-  readonly config: SiteConfig;
-  readonly archive: Archive;
-  readonly countryName: (code: string) => string;
-  readonly topicName: (slug: string) => string;
+/** The site settings a view may read; part of every page's inputs. */
+export type SiteInputs = Pick<SiteConfig, 'title' | 'description' | 'language' | 'siteUrl'>;
+
+/** The site settings of a config, as page inputs. */
+export function siteInputs(config: SiteConfig): SiteInputs {
+  return { title: config.title, description: config.description, language: config.language, siteUrl: config.siteUrl };
+}
+
+/** Display names of the country codes and topic slugs one page shows: plain data, part of its inputs. */
+export interface Names {
+  readonly countries: Readonly<Record<string, string>>;
+  readonly topics: Readonly<Record<string, string>>;
+}
+
+/** A country's display name from a page's names (the code when unnamed). */
+export const countryName = (names: Names, code: string): string => names.countries[code] ?? code;
+
+/** A topic's display name from a page's names (the slug when unnamed). */
+export const topicName = (names: Names, slug: string): string => names.topics[slug] ?? slug;
+
+/** What a card view reads of an article: a small part of it, so a list page's inputs stay small. */
+export interface CardInput {
+  readonly headline: string;
+  readonly slug: string;
+  readonly date: string | null;
+  readonly dateSource: Article['dateSource'];
+  readonly countries: readonly string[];
+  readonly topics: readonly string[];
+  readonly lead: string;
+}
+
+/** The card inputs of an article. */
+export function cardInput(a: Article): CardInput {
+  return { headline: a.headline, slug: a.slug, date: a.date, dateSource: a.dateSource, countries: a.countries, topics: a.topics, lead: a.paragraphs[0] ?? '' };
 }
 
 
@@ -60,7 +88,7 @@ export function scriptJson(value: unknown): string {
 
 /** The layout data of the page at `path`. */
 export function pageView(
-  ctx: ViewContext,
+  config: SiteInputs,
   path: string,
   url: string,
   options: {
@@ -73,7 +101,6 @@ export function pageView(
     searchable?: boolean;
   },
 ): PageView {
-  const { config } = ctx;
   const canonical = absoluteUrl(config.siteUrl, url);
   const description = options.description ?? config.description;
   // A static host serves 404.html at whatever address was missing (`/archive/a/b/c`), so links
@@ -117,15 +144,15 @@ export function pageView(
 }
 
 /** An article as a card in a list on the page at `path`. */
-export function articleCard(ctx: ViewContext, path: string, a: Article): ArticleCard {
-  const first = a.paragraphs[0] ?? '';
+export function articleCard(names: Names, path: string, a: CardInput): ArticleCard {
+  const first = a.lead;
   return {
     headline: a.headline,
     href: linkTo(path, urls.article(a.slug)),
     date: a.date,
     dateLabel: a.date ? (a.dateSource === 'caption' ? `Photo dated ${formatDate(a.date)}` : formatDate(a.date)) : null,
-    countries: a.countries.map((c) => ({ name: ctx.countryName(c), href: linkTo(path, urls.country(c)) })),
-    topics: a.topics.map((t) => ({ name: ctx.topicName(t), href: linkTo(path, urls.topic(t)) })),
+    countries: a.countries.map((c) => ({ name: countryName(names, c), href: linkTo(path, urls.country(c)) })),
+    topics: a.topics.map((t) => ({ name: topicName(names, t), href: linkTo(path, urls.topic(t)) })),
     excerpt: excerpt(first, 220),
   };
 }

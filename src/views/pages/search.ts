@@ -1,0 +1,31 @@
+import { pageView, scriptJson, type SiteInputs } from '../page-view.js';
+import { linkTo, rootOf, urls } from '../site-urls.js';
+import type { GroupLink } from './home.js';
+
+/** Everything the search page and the 404 page read. */
+export interface SearchPageInputs {
+  readonly site: SiteInputs;
+  readonly path: string;
+  readonly url: string;
+  readonly title: string;
+  readonly countries: readonly GroupLink[];
+  readonly topics: readonly GroupLink[];
+  /** Output folders of the search bundles (`pagefind/2025/`), the first one holding the UI. */
+  readonly bundles: readonly string[];
+}
+
+/** The view of the search page or the 404 page, from its inputs alone. */
+export function searchPageView(inputs: SearchPageInputs): unknown {
+  const { site, path, title } = inputs;
+  return {
+    page: pageView(site, path, inputs.url, { title, breadcrumbs: [{ label: 'Home', url: urls.home }, { label: title, url: null }] }),
+    countries: inputs.countries.map((g) => ({ name: g.name, href: linkTo(path, urls.country(g.key)) })),
+    topics: inputs.topics.map((g) => ({ name: g.name, href: linkTo(path, urls.topic(g.key)) })),
+    pagefind: {
+      js: linkTo(path, `${inputs.bundles[0]}pagefind-ui.js`),
+      css: linkTo(path, `${inputs.bundles[0]}pagefind-ui.css`),
+      // Bundles besides the first, relative to the page: the UI merges them into one search.
+      mergeJson: scriptJson(inputs.bundles.slice(1).map((b) => `${rootOf(path)}${b}`)),
+    },
+  };
+}
