@@ -1,16 +1,24 @@
-import type { Article, BuildReport, Diagnostic, PagePlan, RenderedFile } from './model/types.js';
+import path from 'node:path';
+import type { Article, BuildReport, Diagnostic, MergedArticle, ParsedSeed, RenderedFile } from './model/types.js';
+import type { PagePlan } from './views/page-views.js';
 import { resolveConfig, sourceDateEpoch, type SiteConfig } from './config.js';
-import { discoverSeeds, type DiscoveredSeeds } from './stages/discover-seeds.js';
-import { parseSeeds } from './stages/parse-seed.js';
+import { listSeeds, readSeed, type SeedEntry } from './stages/discover-seeds.js';
+import { parseSeed } from './stages/parse-seed.js';
 import { dedupeArticles } from './stages/dedupe-articles.js';
 import { enrichArticle } from './stages/enrich-article.js';
 import { collateArchive } from './stages/collate-archive.js';
 import { planPages } from './stages/plan-pages.js';
 import { createRenderer } from './stages/render-pages.js';
-import { createSearchIndexer } from './stages/index-search.js';
-import { writeSite, type WriteStats } from './stages/write-site.js';
+import { closeSearch, createSearchIndexer } from './stages/index-search.js';
+import { inspectOutput, writeSite, type OutputState, type WriteStats } from './stages/write-site.js';
 import { createTaskPool } from './task-pool.js';
-import { loadEnrichment } from './enrich/load-enrichment.js';
+import { loadEnrichment, type Enrichment } from './enrich/load-enrichment.js';
+import { codeFingerprint, fromEnrichEntry, openBuildCache, relocateParsed, taxonomyBytes, toEnrichEntry, type BuildCache, type BuildState, type SearchEntry } from './cache/build-cache.js';
+import { fingerprintFiles } from './cache/fingerprint.js';
+import { hashInputs, hashText, type HashMemo } from './cache/stable-hash.js';
+import { bundleDir, searchPartition, searchPartitions } from './search/search-partitions.js';
+import { outputPath, urls } from './views/site-urls.js';
+import { BuildError } from './errors.js';
 
 /** Where templates live: the package's own `templates/` folder, never a seed-supplied path. */
 const templatesDir = new URL('../templates/', import.meta.url).pathname;
@@ -22,9 +30,20 @@ export interface BuiltArchive {
   readonly articles: readonly Article[];
 }
 
-/** Hooks to watch the stages run; `onStage` gets each stage's name and time. */
+/** Hooks to watch the stages run; `onStage` gets each stage's name and time (disjoint stages). */
 export interface BuildHooks {
   readonly onStage?: (name: string, ms: number) => void;
+}
+
+/** How a build used its cache: hits and misses per store, pages rendered and kept, search bundles indexed. */
+export interface CacheStats {
+  readonly enabled: boolean;
+  /** True when every input was as last time and the output intact: nothing was computed or written. */
+  readonly upToDate: boolean;
+  readonly parse: { readonly hits: number; readonly misses: number };
+  readonly enrich: { readonly hits: number; readonly misses: number };
+  readonly pages: { readonly rendered: number; readonly kept: number };
+  readonly search: { readonly indexed: number; readonly kept: number };
 }
 
 /** A build up to its pages: the plans to render and the report. */
@@ -33,6 +52,10 @@ interface PlannedBuild {
   readonly plans: readonly PagePlan[];
   readonly report: BuildReport;
   readonly articles: readonly Article[];
+  /** Content hashes of the archive's articles, so page keys never re-read their text. */
+  readonly memo: HashMemo;
+  readonly countryName: (code: string) => string;
+  readonly topicName: (slug: string) => string;
 }
 
 type StageRunner = <T>(name: string, run: () => T | Promise<T>) => Promise<T>;
@@ -46,97 +69,298 @@ function stageRunner(hooks: BuildHooks): StageRunner {
   };
 }
 
+/** What a build reads besides the seeds: code, templates, taxonomy and the settings pages show. */
+interface Fingerprints {
+  /** Code and data tables. */
+  readonly code: string;
+  /** Code, data, taxonomy: what enrichment depends on. */
+  readonly enrich: string;
+  /** Code and templates: what every page's bytes depend on besides its inputs. */
+  readonly pages: string;
+}
+
+async function fingerprints(config: SiteConfig, code?: string): Promise<Fingerprints> {
+  const c = code ?? (await codeFingerprint());
+  const [taxonomy, templates] = await Promise.all([taxonomyBytes(config.taxonomy), fingerprintFiles([templatesDir])]);
+  return { code: c, enrich: hashText(`${c}\n${taxonomy}`), pages: hashText(`${c}\n${templates}`) };
+}
+
+/** The part of the config that output depends on (not where it goes, nor the cache's place). */
+function outputSettings(config: SiteConfig): string {
+  const { seedsDir: _s, outDir: _o, cacheDir: _c, cache: _k, strict: _t, ...rest } = config;
+  return JSON.stringify({ ...rest, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? '' });
+}
+
+/** The seeds of a build: each entry, its content hash, and the bytes of those read to hash them. */
+interface SeedSet {
+  readonly entries: readonly SeedEntry[];
+  readonly hashes: ReadonlyMap<string, string>;
+  readonly bytes: Map<string, Uint8Array>;
+}
+
+/**
+ * Lists the seeds and hashes their content. With a cache, a seed whose size and time match the
+ * last build's is not read (times are hints: a changed time costs a read, never a wrong hash).
+ */
+async function hashSeeds(config: SiteConfig, cache: BuildCache | null): Promise<SeedSet> {
+  const entries = await listSeeds(config.seedsDir);
+  const hashes = new Map<string, string>();
+  const bytes = new Map<string, Uint8Array>();
+  const pool = createTaskPool(16);
+  for (const e of entries) {
+    const hint = cache?.seeds.get(e.path);
+    if (hint && hint.size === e.size && hint.mtimeMs === e.mtimeMs) {
+      hashes.set(e.path, hint.hash);
+      continue;
+    }
+    await pool.add(async () => {
+      const seed = await readSeed(config.seedsDir, e);
+      bytes.set(e.path, seed.bytes);
+      const hash = hashText(seed.bytes);
+      hashes.set(e.path, hash);
+      cache?.seeds.set(e.path, { size: e.size, mtimeMs: e.mtimeMs, hash });
+    });
+  }
+  await pool.drain();
+  return { entries, hashes, bytes };
+}
+
+/** Parses every seed, taking the cached result of seeds whose bytes were parsed before. */
+async function parseAll(config: SiteConfig, seeds: SeedSet, cache: BuildCache | null, fp: Fingerprints): Promise<ParsedSeed[]> {
+  const results: ParsedSeed[] = [];
+  for (const e of seeds.entries) {
+    const key = hashText(`${fp.code}\n${seeds.hashes.get(e.path)!}`);
+    const hit = cache?.parse.get(key);
+    if (hit) {
+      results.push(relocateParsed(hit.result, e.path));
+      continue;
+    }
+    const bytes = seeds.bytes.get(e.path) ?? (await readSeed(config.seedsDir, e)).bytes;
+    seeds.bytes.delete(e.path);
+    const result = parseSeed({ path: e.path, bytes });
+    cache?.parse.set(key, { file: e.path, result });
+    results.push(result);
+  }
+  return results;
+}
+
 /**
  * The build up to its page plans, stage by stage: discover seeds → parse → dedupe → enrich →
- * collate → plan. Reads the seeds folder; everything after is pure. Problems in seeds become
- * diagnostics in the report and the build goes on.
+ * collate → plan. Reads the seeds folder; everything after is pure. With a cache, each stage
+ * takes what it can from the last builds: the driver decides hits and misses, stages stay pure.
  */
-async function planBuild(config: SiteConfig, stage: StageRunner): Promise<PlannedBuild> {
-  // The seeds' bytes are not needed past parsing: nothing keeps them once parsed.
-  let discovered: DiscoveredSeeds | null = await stage('discover seeds', () => discoverSeeds(config.seedsDir));
-  const seedCount = discovered.seeds.length;
-  const parsed = await stage('parse', () => parseSeeds(discovered!.seeds));
-  discovered = null;
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  const merged = await stage('dedupe', () => dedupeArticles(parsed.articles));
-  const enrichment = await stage('load gazetteer and taxonomy', () => loadEnrichment(config.taxonomy ?? undefined));
+async function planBuild(config: SiteConfig, stage: StageRunner, cache: BuildCache | null, seeds: SeedSet, fp: Fingerprints): Promise<PlannedBuild> {
+  const parsedSeeds = await stage('parse', () => parseAll(config, seeds, cache, fp));
+  const diagnostics: Diagnostic[] = parsedSeeds.flatMap((s) => s.diagnostics);
+  const quarantined = parsedSeeds.reduce((n, s) => n + s.quarantined, 0);
+  const merged = await stage('dedupe', () => dedupeArticles(parsedSeeds.flatMap((s) => s.articles)));
+  let enrichment: Enrichment | null = null;
+  const enrichmentNow = (): Enrichment => (enrichment ??= loadEnrichment(config.taxonomy ?? undefined));
+  // An enriched article is a function of its copies (seed bytes, path, line) and the enrichment code and tables.
+  const storyKey = (a: MergedArticle): string =>
+    hashText(`${fp.enrich}\n${a.sources.map((s) => `${seeds.hashes.get(s.file)}\t${s.file}\t${s.line}`).join('\n')}`);
+  const keyOf = new Map<string, string>();
   const enriched = await stage('enrich', () =>
     merged.articles.map((a) => {
-      const r = enrichArticle(a, enrichment);
+      const key = storyKey(a);
+      const hit = cache?.enrich.get(key);
+      const r = hit ? { article: fromEnrichEntry(hit, a), diagnostics: hit.diagnostics } : enrichArticle(a, enrichmentNow());
+      if (!hit) cache?.enrich.set(key, toEnrichEntry(r.article, r.diagnostics));
+      keyOf.set(r.article.id, key);
       for (const d of r.diagnostics) diagnostics.push(d);
       return r.article;
     }),
   );
-  const countryName = (code: string): string => enrichment.gazetteer.countryNames.get(code) ?? code;
-  const topicNames = new Map(enrichment.topics.topics.map((t) => [t.slug, t.name]));
-  const topicName = (slug: string): string => topicNames.get(slug) ?? slug;
+  const names = await stage('load names', () => nameTables(cache, fp, enrichmentNow));
+  const countryName = (code: string): string => names.countries.get(code) ?? code;
+  const topicName = (slug: string): string => names.topics.get(slug) ?? slug;
   const archive = await stage('collate', () => collateArchive(enriched, { country: countryName, topic: topicName }));
+  const memo: HashMemo = new WeakMap();
+  for (const a of archive.articles) memo.set(a, hashText(`${keyOf.get(a.id)}\n${a.slug}`));
 
   const order = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
   diagnostics.sort((a, b) => order(a.file, b.file) || a.line - b.line || order(a.rule, b.rule) || order(a.message, b.message));
   const report: BuildReport = {
-    files: seedCount,
+    files: seeds.entries.length,
     articles: archive.articles.length,
     duplicates: merged.duplicates,
-    quarantined: parsed.quarantined,
+    quarantined,
     problems: diagnostics,
   };
   const buildDate = sourceDateEpoch(process.env.SOURCE_DATE_EPOCH) ?? archive.articles.find((a) => a.date)?.date ?? '1970-01-01';
   const plans = await stage('plan pages', () => planPages({ config, archive, report, countryName, topicName, buildDate }));
-  return { config, plans, report, articles: archive.articles };
+  return { config, plans, report, articles: archive.articles, memo, countryName, topicName };
+}
+
+/** Country and topic names: from the cache when enrichment was not needed, so the gazetteer stays unloaded. */
+function nameTables(cache: BuildCache | null, fp: Fingerprints, enrichment: () => Enrichment): { countries: ReadonlyMap<string, string>; topics: ReadonlyMap<string, string> } {
+  const hit = cache?.names.get(fp.enrich);
+  if (hit) return { countries: new Map(hit.countries), topics: new Map(hit.topics) };
+  const e = enrichment();
+  const tables = { countries: [...e.gazetteer.countryNames], topics: e.topics.topics.map((t): [string, string] => [t.slug, t.name]) };
+  cache?.names.set(fp.enrich, tables);
+  return { countries: new Map(tables.countries), topics: new Map(tables.topics) };
+}
+
+/** What rendering reuses from the last build: its page keys and search bundles, and the output still intact. */
+interface Reuse {
+  readonly previous: BuildState | null;
+  readonly output: OutputState;
+  readonly pages: Map<string, string>;
+  readonly search: Map<string, SearchEntry>;
+  readonly keep: Set<string>;
+  rendered: number;
+  indexed: number;
+  keptBundles: number;
 }
 
 /**
- * Renders the planned pages one at a time, feeding each to the search index as it goes, then
- * yields the search index's own files: a stream, so no stage holds the whole site.
+ * Renders the planned pages one at a time, then the search bundles: a stream, so no stage holds
+ * the whole site. With `reuse`, a page whose key (a hash of its view's inputs, the templates and
+ * the code) is the last build's and whose file is intact is kept instead of rendered, and a
+ * search bundle whose records hash the same is kept instead of re-indexed.
  */
-async function* renderSite(build: PlannedBuild, hooks: BuildHooks): AsyncGenerator<RenderedFile> {
+async function* renderSite(build: PlannedBuild, hooks: BuildHooks, fp: Fingerprints, reuse: Reuse | null): AsyncGenerator<RenderedFile> {
   const renderer = createRenderer(templatesDir);
-  const search = build.config.search ? await createSearchIndexer(build.config.language) : null;
   const start = performance.now();
-  // Search records go to Pagefind while pages render; a bounded number are in flight at once.
-  const pending = createTaskPool(64);
   for (const plan of build.plans) {
-    const record = search && plan.search ? plan.search() : null;
-    if (search && record) await pending.add(() => search.add(record));
-    yield renderer.render(plan);
+    const inputs = plan.inputs();
+    if (reuse) {
+      const key = hashInputs({ fp: fp.pages, template: plan.template, view: plan.view, inputs }, build.memo);
+      reuse.pages.set(plan.path, key);
+      if (reuse.previous?.pages.get(plan.path) === key && reuse.output.intact.has(plan.path)) {
+        reuse.keep.add(plan.path);
+        continue;
+      }
+      reuse.rendered++;
+    }
+    yield renderer.render(plan, inputs);
   }
-  await pending.drain();
   hooks.onStage?.('render', performance.now() - start);
-  if (search) {
-    const indexStart = performance.now();
-    const files = await search.finish();
-    hooks.onStage?.('index search', performance.now() - indexStart);
-    yield* files;
+  if (!build.config.search) return;
+  const indexStart = performance.now();
+  yield* indexSearch(build, fp, reuse);
+  hooks.onStage?.('index search', performance.now() - indexStart);
+}
+
+/** The search bundles, one per partition; with `reuse`, only those whose records changed are indexed again. */
+async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse | null): AsyncGenerator<RenderedFile> {
+  const planAt = new Map(build.plans.filter((p) => p.search).map((p) => [p.path, p]));
+  const members = new Map<string, Array<{ article: Article; plan: PagePlan }>>();
+  for (const article of build.articles) {
+    const plan = planAt.get(outputPath(urls.article(article.slug)));
+    if (!plan) continue;
+    const part = searchPartition(article);
+    const list = members.get(part);
+    if (list) list.push({ article, plan });
+    else members.set(part, [{ article, plan }]);
+  }
+  let started = false;
+  try {
+    for (const part of searchPartitions(build.articles)) {
+      const plans = members.get(part) ?? [];
+      const prefix = bundleDir(part);
+      // A record is its article and the names of its countries and topics.
+      const key = hashInputs({
+        fp: fp.code, language: build.config.language,
+        records: plans.map(({ article: a }) => ({ a, c: a.countries.map(build.countryName), t: a.topics.map(build.topicName) })),
+      }, build.memo);
+      const before = reuse?.previous?.search.get(part);
+      if (reuse && before?.key === key && before.files.every((f) => reuse.output.intact.has(f))) {
+        for (const f of before.files) reuse.keep.add(f);
+        reuse.search.set(part, before);
+        reuse.keptBundles++;
+        continue;
+      }
+      started = true;
+      const indexer = await createSearchIndexer(build.config.language);
+      const pending = createTaskPool(64);
+      for (const { plan } of plans) await pending.add(() => indexer.add(plan.search!()));
+      await pending.drain();
+      const files = await indexer.finish(prefix);
+      if (reuse) {
+        reuse.search.set(part, { key, files: files.map((f) => f.path) });
+        reuse.indexed++;
+      }
+      yield* files;
+    }
+  } finally {
+    if (started) await closeSearch();
   }
 }
 
 /**
- * Builds the archive in memory (no disk writes): every output file and the report. Tests and
- * tools use this; `buildSite` streams the same files to disk instead.
+ * Builds the archive in memory (no disk writes, no cache): every output file and the report.
+ * Tests and tools use this; `buildSite` streams the same files to disk instead.
  */
 export async function buildArchive(options: Partial<SiteConfig> = {}, hooks: BuildHooks = {}): Promise<BuiltArchive> {
-  const build = await planBuild(resolveConfig(options), stageRunner(hooks));
+  const config = resolveConfig(options);
+  const stage = stageRunner(hooks);
+  const fp = await fingerprints(config);
+  const seeds = await stage('discover seeds', () => hashSeeds(config, null));
+  const build = await planBuild(config, stage, null, seeds, fp);
   const files: RenderedFile[] = [];
-  for await (const file of renderSite(build, hooks)) files.push(file);
+  for await (const file of renderSite(build, hooks, fp, null)) files.push(file);
   return { files, report: build.report, articles: build.articles };
 }
 
-/** What `buildSite` did: the report, the archive's articles, and how many files were written. */
+/** What `buildSite` did: the report, the archive's articles, how many files were written, and the cache's part. */
 export interface SiteResult {
   readonly report: BuildReport;
   readonly articles: readonly Article[];
   readonly fileCount: number;
   readonly stats: WriteStats;
+  readonly cache: CacheStats;
+  /** Problems with the cache (a corrupt pack dropped): never fatal, never seed problems. */
+  readonly warnings: readonly string[];
 }
 
-/** Builds the archive and streams it to `config.outDir`, which is replaced atomically at the end. */
+/**
+ * Builds the archive and streams it to `config.outDir`, which is replaced atomically at the end.
+ * With the cache (the default), only what changed since the last build is parsed, enriched,
+ * rendered, indexed and written; a build whose inputs all match the last one writes nothing.
+ */
 export async function buildSite(options: Partial<SiteConfig> = {}, hooks: BuildHooks = {}): Promise<SiteResult> {
   const config = resolveConfig(options);
-  const build = await planBuild(config, stageRunner(hooks));
+  const stage = stageRunner(hooks);
+  const out = path.resolve(config.outDir);
+  const cacheDir = path.resolve(config.cacheDir);
+  if (config.cache && (cacheDir === out || cacheDir.startsWith(`${out}${path.sep}`))) {
+    throw new BuildError(`the build cache "${config.cacheDir}" would be inside the output folder "${config.outDir}"`, 'choose a cache folder outside the output, e.g. --cache-dir .dateline-cache');
+  }
+  const cache = config.cache ? await stage('open cache', () => openBuildCache(cacheDir)) : null;
+  const fp = await fingerprints(config, cache?.code);
+  const seeds = await stage('discover seeds', () => hashSeeds(config, cache));
+  const buildKey = hashText([fp.pages, fp.enrich, outputSettings(config), ...seeds.entries.map((e) => `${e.path}\t${seeds.hashes.get(e.path)}`)].join('\n'));
+  const previous = cache?.state.get('last') ?? null;
+  const output = cache ? await stage('check output', () => inspectOutput(out)) : { files: new Map<string, string>(), intact: new Set<string>() };
+  const stats = (upToDate: boolean, reuse: Reuse | null): CacheStats => ({
+    enabled: cache !== null,
+    upToDate,
+    parse: cache ? { ...cache.parse.stats } : { hits: 0, misses: 0 },
+    enrich: cache ? { ...cache.enrich.stats } : { hits: 0, misses: 0 },
+    pages: { rendered: reuse?.rendered ?? 0, kept: reuse?.keep.size ?? 0 },
+    search: { indexed: reuse?.indexed ?? 0, kept: reuse?.keptBundles ?? 0 },
+  });
+  // Nothing changed and the output is as the last build left it: done, without a write.
+  if (cache && previous && previous.buildKey === buildKey && output.files.size > 0 && output.intact.size === output.files.size) {
+    await cache.save();
+    return { report: previous.report, articles: [], fileCount: output.files.size, stats: { written: 0, unchanged: output.files.size }, cache: stats(true, null), warnings: cache.warnings };
+  }
+  const build = await planBuild(config, stage, cache, seeds, fp);
+  const reuse: Reuse | null = cache
+    ? { previous, output, pages: new Map(), search: new Map(), keep: new Set(), rendered: 0, indexed: 0, keptBundles: 0 }
+    : null;
   const start = performance.now();
   const projectRoot = new URL('..', import.meta.url).pathname;
-  const stats = await writeSite(config.outDir, renderSite(build, hooks), { protect: [config.seedsDir, process.cwd(), projectRoot] });
-  hooks.onStage?.('render and write', performance.now() - start);
-  return { report: build.report, articles: build.articles, fileCount: stats.written + stats.unchanged, stats };
+  const written = await writeSite(config.outDir, renderSite(build, hooks, fp, reuse), {
+    protect: [config.seedsDir, process.cwd(), projectRoot],
+    ...(reuse ? { keep: reuse.keep } : {}),
+  });
+  hooks.onStage?.('write', performance.now() - start);
+  if (cache && reuse) {
+    cache.state.set('last', { buildKey, report: build.report, pages: reuse.pages, search: reuse.search });
+    await cache.save();
+  }
+  return { report: build.report, articles: build.articles, fileCount: written.written + written.unchanged, stats: written, cache: stats(false, reuse), warnings: cache?.warnings ?? [] };
 }

@@ -17,6 +17,8 @@ Options:
   --taxonomy FILE   topic taxonomy JSON to use instead of the default
   --strict          fail (exit 1) on warnings as well as errors
   --no-search       skip the Pagefind search index
+  --cache-dir DIR   build cache folder, never inside --out (default: .dateline-cache)
+  --no-cache        build everything from scratch, reading and writing no cache
   --quiet           print only problems
   -h, --help        show this help
 `;
@@ -51,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
       taxonomy: { type: 'string' },
       strict: { type: 'boolean' },
       'no-search': { type: 'boolean' },
+      'cache-dir': { type: 'string' },
+      'no-cache': { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -73,6 +77,8 @@ async function main(argv: string[]): Promise<number> {
     ...(values.taxonomy !== undefined ? { taxonomy: values.taxonomy } : {}),
     ...(values.strict ? { strict: true } : {}),
     ...(values['no-search'] ? { search: false } : {}),
+    ...(values['cache-dir'] !== undefined ? { cacheDir: values['cache-dir'] } : {}),
+    ...(values['no-cache'] ? { cache: false } : {}),
   };
   const log = (line: string): void => {
     if (!values.quiet) process.stdout.write(`${line}\n`);
@@ -83,9 +89,12 @@ async function main(argv: string[]): Promise<number> {
     throw new BuildError(`invalid options: ${error instanceof Error ? error.message.replace(/^resolveConfig: /, '') : String(error)}`, `check the flags${configFile ? ` and ${configFile}` : ''}; see dateline --help`, { cause: error });
   }
   const result = await buildSite(options, { onStage: (name, ms) => log(`✓ ${name} ${ms.toFixed(0)} ms`) });
+  for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
   for (const p of result.report.problems) process.stderr.write(`${p.file}:${p.line}: ${p.severity}: ${p.message} [${p.rule}]\n`);
   const { report, stats } = result;
   log(`${report.files} seed files → ${report.articles} articles (${report.duplicates} duplicate copies merged, ${report.quarantined} left out), ${result.fileCount} files: ${stats.written} written, ${stats.unchanged} unchanged → ${options.outDir ?? 'dist'}/`);
+  const c = result.cache;
+  if (c.enabled) log(c.upToDate ? 'cache: nothing changed since the last build' : `cache: parse ${c.parse.hits} hits / ${c.parse.misses} misses, enrich ${c.enrich.hits} / ${c.enrich.misses}, pages ${c.pages.rendered} rendered / ${c.pages.kept} kept, search bundles ${c.search.indexed} indexed / ${c.search.kept} kept`);
   const errors = report.problems.filter((p) => p.severity === 'error').length;
   const warnings = report.problems.length - errors;
   if (errors > 0 || (warnings > 0 && (options.strict ?? false))) {

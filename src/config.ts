@@ -21,6 +21,10 @@ export interface SiteConfig {
   readonly search: boolean;
   /** A taxonomy file to use instead of `data/taxonomy.json`, or null. */
   readonly taxonomy: string | null;
+  /** Keep parsed seeds, enriched articles and page keys between builds, so a rebuild redoes only what changed. */
+  readonly cache: boolean;
+  /** Folder of the build cache; never inside the output folder. */
+  readonly cacheDir: string;
 }
 
 /** Defaults: seeds from `seeds/`, archive to `dist/`, no absolute URLs. */
@@ -36,6 +40,8 @@ export const defaultConfig = {
   strict: false,
   search: true,
   taxonomy: null,
+  cache: true,
+  cacheDir: '.dateline-cache',
 } satisfies SiteConfig;
 
 /** Merges partial options over the defaults once, checking each value; misuse throws a TypeError. */
@@ -47,7 +53,7 @@ export function resolveConfig(options: Partial<SiteConfig> = {}): SiteConfig {
   for (const key of ['pageSize', 'homeSize'] as const) {
     if (!Number.isInteger(config[key]) || config[key] < 1) throw new TypeError(`resolveConfig: ${key} must be a positive whole number`);
   }
-  for (const key of ['seedsDir', 'outDir', 'title', 'description', 'language'] as const) {
+  for (const key of ['seedsDir', 'outDir', 'title', 'description', 'language', 'cacheDir'] as const) {
     if (typeof config[key] !== 'string' || config[key] === '') throw new TypeError(`resolveConfig: ${key} must be a non-empty text`);
   }
   if (config.siteUrl === null) return config;

