@@ -10,10 +10,10 @@ import { collateArchive } from './stages/collate-archive.js';
 import { planPages } from './stages/plan-pages.js';
 import { createRenderer } from './stages/render-pages.js';
 import { closeSearch, createSearchIndexer } from './stages/index-search.js';
-import { inspectOutput, writeSite, type OutputState, type WriteStats } from './stages/write-site.js';
+import { inspectOutput, recoverOutput, writeSite, type OutputState, type WriteStats } from './stages/write-site.js';
 import { createTaskPool } from './task-pool.js';
 import { loadEnrichment, type Enrichment } from './enrich/load-enrichment.js';
-import { codeFingerprint, fromEnrichEntry, openBuildCache, relocateParsed, taxonomyBytes, toEnrichEntry, type BuildCache, type BuildState, type SearchEntry } from './cache/build-cache.js';
+import { codeFingerprint, fromEnrichEntry, openBuildCache, relocateParsed, taxonomyBytes, toEnrichEntry, type BuildCache, type BuildState, type ContentStores, type SearchEntry } from './cache/build-cache.js';
 import { fingerprintFiles } from './cache/fingerprint.js';
 import { hashInputs, hashText, type HashMemo } from './cache/stable-hash.js';
 import { bundleDir, searchPartition, searchPartitions } from './search/search-partitions.js';
@@ -126,7 +126,7 @@ async function hashSeeds(config: SiteConfig, cache: BuildCache | null): Promise<
 }
 
 /** Parses every seed, taking the cached result of seeds whose bytes were parsed before. */
-async function parseAll(config: SiteConfig, seeds: SeedSet, cache: BuildCache | null, fp: Fingerprints): Promise<ParsedSeed[]> {
+async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores | null, fp: Fingerprints): Promise<ParsedSeed[]> {
   const results: ParsedSeed[] = [];
   for (const e of seeds.entries) {
     const key = hashText(`${fp.code}\n${seeds.hashes.get(e.path)!}`);
@@ -150,7 +150,8 @@ async function parseAll(config: SiteConfig, seeds: SeedSet, cache: BuildCache | 
  * takes what it can from the last builds: the driver decides hits and misses, stages stay pure.
  */
 async function planBuild(config: SiteConfig, stage: StageRunner, cache: BuildCache | null, seeds: SeedSet, fp: Fingerprints): Promise<PlannedBuild> {
-  const parsedSeeds = await stage('parse', () => parseAll(config, seeds, cache, fp));
+  const stores = cache ? await stage('open cache', () => cache.content()) : null;
+  const parsedSeeds = await stage('parse', () => parseAll(config, seeds, stores, fp));
   const diagnostics: Diagnostic[] = parsedSeeds.flatMap((s) => s.diagnostics);
   const quarantined = parsedSeeds.reduce((n, s) => n + s.quarantined, 0);
   const merged = await stage('dedupe', () => dedupeArticles(parsedSeeds.flatMap((s) => s.articles)));
@@ -163,9 +164,9 @@ async function planBuild(config: SiteConfig, stage: StageRunner, cache: BuildCac
   const enriched = await stage('enrich', () =>
     merged.articles.map((a) => {
       const key = storyKey(a);
-      const hit = cache?.enrich.get(key);
+      const hit = stores?.enrich.get(key);
       const r = hit ? { article: fromEnrichEntry(hit, a), diagnostics: hit.diagnostics } : enrichArticle(a, enrichmentNow());
-      if (!hit) cache?.enrich.set(key, toEnrichEntry(r.article, r.diagnostics));
+      if (!hit) stores?.enrich.set(key, toEnrichEntry(r.article, r.diagnostics));
       keyOf.set(r.article.id, key);
       for (const d of r.diagnostics) diagnostics.push(d);
       return r.article;
@@ -289,6 +290,11 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
   }
 }
 
+/** A digest of an output folder's manifest (path → content hash): the same wherever the folder is restored. */
+function outputDigest(files: ReadonlyMap<string, string>): string {
+  return hashText([...files].map(([p, h]) => `${p}\t${h}`).sort().join('\n'));
+}
+
 /**
  * Builds the archive in memory (no disk writes, no cache): every output file and the report.
  * Tests and tools use this; `buildSite` streams the same files to disk instead.
@@ -326,26 +332,33 @@ export async function buildSite(options: Partial<SiteConfig> = {}, hooks: BuildH
   const out = path.resolve(config.outDir);
   const cacheDir = path.resolve(config.cacheDir);
   if (config.cache && (cacheDir === out || cacheDir.startsWith(`${out}${path.sep}`))) {
-    throw new BuildError(`the build cache "${config.cacheDir}" would be inside the output folder "${config.outDir}"`, 'choose a cache folder outside the output, e.g. --cache-dir .dateline-cache');
+    throw new BuildError(`refusing to write the archive to "${config.outDir}": the build cache "${config.cacheDir}" would be inside it`, 'choose a cache folder outside the output, e.g. --cache-dir .dateline-cache');
   }
   const cache = config.cache ? await stage('open cache', () => openBuildCache(cacheDir)) : null;
   const fp = await fingerprints(config, cache?.code);
   const seeds = await stage('discover seeds', () => hashSeeds(config, cache));
   const buildKey = hashText([fp.pages, fp.enrich, outputSettings(config), ...seeds.entries.map((e) => `${e.path}\t${seeds.hashes.get(e.path)}`)].join('\n'));
-  const previous = cache?.state.get('last') ?? null;
+  await stage('recover output', () => recoverOutput(out));
   const output = cache ? await stage('check output', () => inspectOutput(out)) : { files: new Map<string, string>(), intact: new Set<string>() };
-  const stats = (upToDate: boolean, reuse: Reuse | null): CacheStats => ({
+  // The last build's state is found by what it wrote: one cache may serve several output
+  // folders, and a page is only reused from the very output that state describes.
+  const previous = cache && output.files.size > 0 ? (cache.state.get(outputDigest(output.files)) ?? null) : null;
+  const stats = async (upToDate: boolean, reuse: Reuse | null): Promise<CacheStats> => {
+    const stores = cache && !upToDate ? await cache.content() : null;
+    return {
     enabled: cache !== null,
     upToDate,
-    parse: cache ? { ...cache.parse.stats } : { hits: 0, misses: 0 },
-    enrich: cache ? { ...cache.enrich.stats } : { hits: 0, misses: 0 },
+    parse: stores ? { ...stores.parse.stats } : { hits: 0, misses: 0 },
+    enrich: stores ? { ...stores.enrich.stats } : { hits: 0, misses: 0 },
     pages: { rendered: reuse?.rendered ?? 0, kept: reuse?.keep.size ?? 0 },
     search: { indexed: reuse?.indexed ?? 0, kept: reuse?.keptBundles ?? 0 },
-  });
+    };
+  };
   // Nothing changed and the output is as the last build left it: done, without a write.
   if (cache && previous && previous.buildKey === buildKey && output.files.size > 0 && output.intact.size === output.files.size) {
+    cache.state.get(outputDigest(output.files));
     await cache.save();
-    return { report: previous.report, articles: [], fileCount: output.files.size, stats: { written: 0, unchanged: output.files.size }, cache: stats(true, null), warnings: cache.warnings };
+    return { report: previous.report, articles: [], fileCount: output.files.size, stats: { written: 0, unchanged: output.files.size }, cache: await stats(true, null), warnings: cache.warnings };
   }
   const build = await planBuild(config, stage, cache, seeds, fp);
   const reuse: Reuse | null = cache
@@ -359,8 +372,9 @@ export async function buildSite(options: Partial<SiteConfig> = {}, hooks: BuildH
   });
   hooks.onStage?.('write', performance.now() - start);
   if (cache && reuse) {
-    cache.state.set('last', { buildKey, report: build.report, pages: reuse.pages, search: reuse.search });
+    const now = await inspectOutput(out);
+    cache.state.set(outputDigest(now.files), { buildKey, report: build.report, pages: reuse.pages, search: reuse.search });
     await cache.save();
   }
-  return { report: build.report, articles: build.articles, fileCount: written.written + written.unchanged, stats: written, cache: stats(false, reuse), warnings: cache?.warnings ?? [] };
+  return { report: build.report, articles: build.articles, fileCount: written.written + written.unchanged, stats: written, cache: await stats(false, reuse), warnings: cache?.warnings ?? [] };
 }

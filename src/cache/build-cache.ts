@@ -37,13 +37,19 @@ export interface BuildCache {
   /** Fingerprint of the generator's code and data tables: part of every key. */
   readonly code: string;
   readonly seeds: PackStore<SeedHint>;
-  readonly parse: PackStore<{ readonly file: string; readonly result: ParsedSeed }>;
-  readonly enrich: PackStore<EnrichEntry>;
+  /** Opens the large stores (parse results and enriched articles), which a build with nothing changed never reads. */
+  content(): Promise<ContentStores>;
   readonly names: PackStore<{ countries: [string, string][]; topics: [string, string][] }>;
   /** Page path → key of the last build, and search partition → entry; rewritten whole each build. */
   readonly state: PackStore<BuildState>;
   readonly warnings: string[];
   save(): Promise<void>;
+}
+
+/** The cache's large stores: parse results by seed bytes, enriched articles by their copies. */
+export interface ContentStores {
+  readonly parse: PackStore<{ readonly file: string; readonly result: ParsedSeed }>;
+  readonly enrich: PackStore<EnrichEntry>;
 }
 
 /** The last build: its key (all inputs at once), its pages' keys and its search partitions. */
@@ -83,19 +89,26 @@ export async function openBuildCache(dir: string): Promise<BuildCache> {
   const warn = (m: string): void => {
     warnings.push(m);
   };
-  const [code, seeds, parse, enrich, names, state] = await Promise.all([
+  const [code, seeds, names, state] = await Promise.all([
     codeFingerprint(),
     openPackStore<SeedHint>(dir, 'seeds', warn),
-    openPackStore<{ file: string; result: ParsedSeed }>(dir, 'parse', warn),
-    openPackStore<EnrichEntry>(dir, 'enrich', warn),
     openPackStore<{ countries: [string, string][]; topics: [string, string][] }>(dir, 'names', warn),
     openPackStore<BuildState>(dir, 'state', warn),
   ]);
+  let content: Promise<ContentStores> | null = null;
   return {
-    code, seeds, parse, enrich, names, state, warnings,
+    code, seeds, names, state, warnings,
+    content() {
+      content ??= Promise.all([
+        openPackStore<{ file: string; result: ParsedSeed }>(dir, 'parse', warn),
+        openPackStore<EnrichEntry>(dir, 'enrich', warn),
+      ]).then(([parse, enrich]) => ({ parse, enrich }));
+      return content;
+    },
     async save() {
       try {
-        await Promise.all([seeds.save(), parse.save(), enrich.save(), names.save(), state.save()]);
+        const opened = content ? await content : null;
+        await Promise.all([seeds.save(), names.save(), state.save(), ...(opened ? [opened.parse.save(), opened.enrich.save()] : [])]);
       } catch (error) {
         warn(`the build cache in ${dir} could not be saved (${error instanceof Error ? error.message : String(error)}): the next build recomputes what it lacks`);
       }

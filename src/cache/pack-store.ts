@@ -29,9 +29,12 @@ export async function openPackStore<V>(dir: string, name: string, warn: (message
   const used = new Set<string>();
   const added = new Map<string, V>();
   const stats = { hits: 0, misses: 0 };
-  const pattern = new RegExp(`^${name}-(\\d+)\\.pack$`);
+  const segmentNumber = (f: string): number => {
+    const middle = f.startsWith(`${name}-`) && f.endsWith('.pack') ? f.slice(name.length + 1, -'.pack'.length) : '';
+    return /^\d{1,9}$/.test(middle) ? Number(middle) : NaN;
+  };
   const segments = ((await readdir(dir).catch(() => [])) as string[])
-    .map((f) => ({ f, n: Number(pattern.exec(f)?.[1] ?? NaN) }))
+    .map((f) => ({ f, n: segmentNumber(f) }))
     .filter((s) => Number.isFinite(s.n))
     .sort((a, b) => a.n - b.n);
   const live: string[] = [];

@@ -11,6 +11,17 @@ import remarkParse from 'remark-parse';
  * Markdown parser runs over every body.
  */
 export function bodyHtml(paragraphs: readonly string[]): string {
+  // An article's body is shown on its page and in up to a few dozen feeds: made once.
+  const known = made.get(paragraphs);
+  if (known !== undefined) return known;
+  const html = toBodyHtml(paragraphs);
+  made.set(paragraphs, html);
+  return html;
+}
+
+const made = new WeakMap<readonly string[], string>();
+
+function toBodyHtml(paragraphs: readonly string[]): string {
   const tree: Root = {
     type: 'root',
     children: paragraphs.map((value): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] })),
