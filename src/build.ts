@@ -3,22 +3,32 @@ import type { Article, BuildReport, Diagnostic, MergedArticle, ParsedSeed, Rende
 import type { PagePlan } from './views/page-views.js';
 import { resolveConfig, sourceDateEpoch, type SiteConfig } from './config.js';
 import { listSeeds, readSeed, type SeedEntry } from './stages/discover-seeds.js';
-import { parseSeed } from './stages/parse-seed.js';
-import { dedupeArticles } from './stages/dedupe-articles.js';
-import { enrichArticle } from './stages/enrich-article.js';
-import { collateArchive } from './stages/collate-archive.js';
-import { planPages } from './stages/plan-pages.js';
-import { createRenderer } from './stages/render-pages.js';
-import { closeSearch, createSearchIndexer } from './stages/index-search.js';
 import { inspectOutput, recoverOutput, writeSite, type OutputState, type WriteStats } from './stages/write-site.js';
 import { createTaskPool } from './task-pool.js';
-import { loadEnrichment, type Enrichment } from './enrich/load-enrichment.js';
+import type { Enrichment } from './enrich/load-enrichment.js';
 import { codeFingerprint, fromEnrichEntry, openBuildCache, relocateParsed, taxonomyBytes, toEnrichEntry, type BuildCache, type BuildState, type ContentStores, type SearchEntry } from './cache/build-cache.js';
 import { fingerprintFiles } from './cache/fingerprint.js';
 import { hashInputs, hashText, type HashMemo } from './cache/stable-hash.js';
 import { bundleDir, searchPartition, searchPartitions } from './search/search-partitions.js';
 import { outputPath, urls } from './views/site-urls.js';
 import { BuildError } from './errors.js';
+
+/**
+ * The stages past discovery, loaded when a build has work to do: they bring in the Markdown
+ * reader, the gazetteer, eta and Pagefind, which a build that finds nothing changed never needs.
+ */
+const stages = async () => {
+  const [parse, dedupe, enrich, collate, plan, render, search, enrichment] = await Promise.all([
+    import('./stages/parse-seed.js'), import('./stages/dedupe-articles.js'), import('./stages/enrich-article.js'),
+    import('./stages/collate-archive.js'), import('./stages/plan-pages.js'), import('./stages/render-pages.js'),
+    import('./stages/index-search.js'), import('./enrich/load-enrichment.js'),
+  ]);
+  return {
+    parseSeed: parse.parseSeed, dedupeArticles: dedupe.dedupeArticles, enrichArticle: enrich.enrichArticle,
+    collateArchive: collate.collateArchive, planPages: plan.planPages, createRenderer: render.createRenderer,
+    createSearchIndexer: search.createSearchIndexer, closeSearch: search.closeSearch, loadEnrichment: enrichment.loadEnrichment,
+  };
+};
 
 /** Where templates live: the package's own `templates/` folder, never a seed-supplied path. */
 const templatesDir = new URL('../templates/', import.meta.url).pathname;
@@ -127,6 +137,7 @@ async function hashSeeds(config: SiteConfig, cache: BuildCache | null): Promise<
 
 /** Parses every seed, taking the cached result of seeds whose bytes were parsed before. */
 async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores | null, fp: Fingerprints): Promise<ParsedSeed[]> {
+  const { parseSeed } = await stages();
   const results: ParsedSeed[] = [];
   for (const e of seeds.entries) {
     const key = hashText(`${fp.code}\n${seeds.hashes.get(e.path)!}`);
@@ -150,6 +161,7 @@ async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores
  * takes what it can from the last builds: the driver decides hits and misses, stages stay pure.
  */
 async function planBuild(config: SiteConfig, stage: StageRunner, cache: BuildCache | null, seeds: SeedSet, fp: Fingerprints): Promise<PlannedBuild> {
+  const { dedupeArticles, enrichArticle, collateArchive, planPages, loadEnrichment } = await stage('load stages', stages);
   const stores = cache ? await stage('open cache', () => cache.content()) : null;
   const parsedSeeds = await stage('parse', () => parseAll(config, seeds, stores, fp));
   const diagnostics: Diagnostic[] = parsedSeeds.flatMap((s) => s.diagnostics);
@@ -222,6 +234,7 @@ interface Reuse {
  * search bundle whose records hash the same is kept instead of re-indexed.
  */
 async function* renderSite(build: PlannedBuild, hooks: BuildHooks, fp: Fingerprints, reuse: Reuse | null): AsyncGenerator<RenderedFile> {
+  const { createRenderer } = await stages();
   const renderer = createRenderer(templatesDir);
   const start = performance.now();
   for (const plan of build.plans) {
@@ -256,6 +269,7 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
     if (list) list.push({ article, plan });
     else members.set(part, [{ article, plan }]);
   }
+  const { createSearchIndexer, closeSearch } = await stages();
   let started = false;
   try {
     for (const part of searchPartitions(build.articles)) {

@@ -11,10 +11,11 @@ const sumLength = 32;
  * A pack as bytes: a header, a V8-serialised value (fast for the strings and plain objects a
  * cache holds) and a SHA-256 of both, so a truncated or altered pack is told from a good one.
  */
-export function encodePack(value: unknown): Buffer {
+export function encodePack(value: unknown): Buffer[] {
   const body = serialize(value);
   const sum = createHash('sha256').update(magic).update(body).digest();
-  return Buffer.concat([magic, body, sum]);
+  // Parts, not one buffer: a pack can be tens of megabytes, and copying it is wasted work.
+  return [magic, body, sum];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { decodePack, encodePack } from './pack-file.js';
 
@@ -54,7 +54,13 @@ export async function openPackStore<V>(dir: string, name: string, warn: (message
   const writeAtomic = async (file: string, value: Map<string, V>): Promise<void> => {
     await mkdir(dir, { recursive: true });
     const tmp = `${file}.tmp-${process.pid}`;
-    await writeFile(tmp, encodePack(value));
+    const handle = await open(tmp, 'w');
+    try {
+      // writeFile on a handle writes all of a part from the current position: parts follow each other.
+      for (const part of encodePack(value)) await handle.writeFile(part);
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, file);
   };
   return {

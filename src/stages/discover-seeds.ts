@@ -1,5 +1,6 @@
 import fg from 'fast-glob';
 import { open, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { SeedFile } from '../model/types.js';
 import { defaultDecodeLimits } from '../parse/decode-seed.js';
@@ -34,10 +35,15 @@ export async function listSeeds(seedsDir: string): Promise<SeedEntry[]> {
   if (!info?.isDirectory()) {
     throw new BuildError(`seeds folder "${seedsDir}" does not exist or is not a folder`, 'pass --seeds DIR naming a folder of .txt seed files');
   }
-  const found = await fg('**/*.{txt,md}', { cwd: seedsDir, onlyFiles: true, dot: false, followSymbolicLinks: false, stats: true });
-  return found
-    .map((e) => ({ path: e.path.split(path.sep).join('/'), size: e.stats!.size, mtimeMs: e.stats!.mtimeMs }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const found = (await fg('**/*.{txt,md}', { cwd: seedsDir, onlyFiles: true, dot: false, followSymbolicLinks: false })).sort();
+  const entries: SeedEntry[] = [];
+  // Thousands of stat calls: synchronous ones cost a fraction of fast-glob's promise-wrapped ones.
+  for (const rel of found) {
+    const info = statSync(path.join(seedsDir, rel), { throwIfNoEntry: false });
+    // A file gone since the listing is simply not a seed of this build.
+    if (info) entries.push({ path: rel.split(path.sep).join('/'), size: info.size, mtimeMs: info.mtimeMs });
+  }
+  return entries;
 }
 
 /** Reads one seed's bytes, up to the size limit plus one byte (enough for the parser to report it). */

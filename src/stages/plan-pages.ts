@@ -191,11 +191,8 @@ function namesOf(ctx: PlanContext, items: ReadonlyArray<Pick<CardInput, 'countri
     for (const c of item.countries) countries[c] ??= ctx.countryName(c);
     for (const t of item.topics) topics[t] ??= ctx.topicName(t);
   }
-  return { countries: sortedRecord(countries), topics: sortedRecord(topics) };
-}
-
-function sortedRecord(r: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(r).sort().map((k) => [k, r[k]!]));
+  // Insertion order follows the page's articles, which is deterministic: no sort needed.
+  return { countries, topics };
 }
 
 /** Plans the pages of one paginated article list. */
