@@ -118,6 +118,7 @@ async function dateline(mode: Mode, kind: Kind): Promise<Sample> {
   if (kind === 'cold') {
     rmSync(out, { recursive: true, force: true });
     rmSync(cache, { recursive: true, force: true });
+    mkdirSync(cache);
   }
   if (kind === '+1 seed') copyFileSync(extraSource, extraTarget);
   const before = snapshotOutput(out);
@@ -141,6 +142,8 @@ async function dateline(mode: Mode, kind: Kind): Promise<Sample> {
     };
   } finally {
     rmSync(extraTarget, { force: true });
+    // tmpfs is memory: the pages-only output is not needed again this round (the floor copies the other)
+    if (mode === 'pages' && kind === '+1 seed') rmSync(cwd, { recursive: true, force: true });
   }
 }
 
@@ -149,6 +152,7 @@ async function shell(name: string, command: string, out: string | null): Promise
   if (out !== null) rmSync(out, { recursive: true, force: true });
   const run = check(name, await timeCommand('sh', ['-c', command], { cwd: root }));
   const folder = out === null ? null : writtenSince(new Map(), snapshotOutput(out));
+  if (out !== null) rmSync(out, { recursive: true, force: true }); // tmpfs is memory: free it before the next build
   return { wallMs: run.wallMs, peakKiB: run.peakKiB, filesWritten: folder?.files ?? null, bytesWritten: folder?.bytes ?? null, bytesFromFolder: true, articles: null, cache: null, stages: new Map() };
 }
 
