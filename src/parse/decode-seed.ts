@@ -6,12 +6,18 @@ export interface DecodeLimits {
   readonly maxFileBytes: number;
   /** Longest line kept, in characters (default 100,000); a longer one is dropped with an error. */
   readonly maxLineChars: number;
+  /** Largest Markdown (`.md`) seed read, in bytes (default 256 KiB): Markdown costs far more to parse. */
+  readonly maxMarkdownBytes: number;
+  /** Longest a Markdown text may take to parse, in ms (default 10 s); past it the parse is stopped. */
+  readonly markdownBudgetMs: number;
 }
 
-/** Default limits: 5 MiB a file, 100,000 characters a line. */
+/** Default limits: 5 MiB a file, 100,000 characters a line, 256 KiB and 10 s a Markdown seed. */
 export const defaultDecodeLimits = {
   maxFileBytes: 5 * 1024 * 1024,
   maxLineChars: 100_000,
+  maxMarkdownBytes: 256 * 1024,
+  markdownBudgetMs: 10_000,
 } satisfies DecodeLimits;
 
 /** A seed decoded to normalised lines: NFC, no BOM, no CR, no trailing white space. */
