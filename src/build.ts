@@ -55,9 +55,10 @@ async function planBuild(config: SiteConfig, stage: StageRunner): Promise<Planne
   // The seeds' bytes are not needed past parsing: nothing keeps them once parsed.
   let discovered: DiscoveredSeeds | null = await stage('discover seeds', () => discoverSeeds(config.seedsDir));
   const seedCount = discovered.seeds.length;
+  const discoveryProblems = discovered.diagnostics;
   const parsed = await stage('parse', () => parseSeeds(discovered!.seeds));
   discovered = null;
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const diagnostics: Diagnostic[] = [...discoveryProblems, ...parsed.diagnostics];
   const merged = await stage('dedupe', () => dedupeArticles(parsed.articles));
   const enrichment = await stage('load gazetteer and taxonomy', () => loadEnrichment(config.taxonomy ?? undefined));
   const enriched = await stage('enrich', () =>

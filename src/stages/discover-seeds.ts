@@ -1,43 +1,117 @@
-import fg from 'fast-glob';
-import { open, stat } from 'node:fs/promises';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { SeedFile } from '../model/types.js';
+import type { Diagnostic, SeedFile } from '../model/types.js';
 import { defaultDecodeLimits } from '../parse/decode-seed.js';
 import { BuildError } from '../errors.js';
 
-/** The seed files of a folder, in path order, read as bytes. */
+/**
+ * The seed files of a folder, in path order, read as bytes, and the problems met on the way:
+ * an unreadable, vanished or non-UTF-8-named seed is an error, a skipped entry (hidden, a
+ * symbolic link, not a seed) a warning; discovery itself goes on.
+ */
 export interface DiscoveredSeeds {
   readonly seeds: readonly SeedFile[];
+  readonly diagnostics: readonly Diagnostic[];
 }
 
+const seedName = /\.(?:txt|md)$/i;
+const nameDecoder = new TextDecoder('utf-8', { fatal: true });
+
 /**
- * Finds every `*.txt` and `*.md` seed below `seedsDir` (sorted by path, so builds never depend on the
- * file system's order) and reads its bytes. A file over the size limit is read only up to the
- * limit plus one byte, which is enough for the parser to report it.
+ * Finds every `*.txt` and `*.md` seed below `seedsDir` (any case of the extension; sorted by path,
+ * so builds never depend on the file system's order) and reads its bytes. Symbolic links are
+ * not followed and hidden (dot) entries are not read, each with a `skipped-file` warning. A
+ * file over the size limit is read only up to the limit plus one byte, which is enough for the
+ * parser to report it. Only a missing seeds folder throws.
  */
 export async function discoverSeeds(seedsDir: string, maxBytes = defaultDecodeLimits.maxFileBytes): Promise<DiscoveredSeeds> {
   const info = await stat(seedsDir).catch(() => null);
   if (!info?.isDirectory()) {
     throw new BuildError(`seeds folder "${seedsDir}" does not exist or is not a folder`, 'pass --seeds DIR naming a folder of .txt seed files');
   }
-  const paths = (await fg('**/*.{txt,md}', { cwd: seedsDir, onlyFiles: true, dot: false, followSymbolicLinks: false })).sort();
-  const seeds: SeedFile[] = [];
-  for (const rel of paths) {
-    const handle = await open(path.join(seedsDir, rel), 'r');
+  const diagnostics: Diagnostic[] = [];
+  const problem = (file: string, severity: Diagnostic['severity'], rule: string, message: string): void => {
+    diagnostics.push({ file, line: 1, severity, rule, message });
+  };
+  const found: string[] = [];
+  // Folders to read, as byte paths (a name need not be UTF-8) with their readable relative path.
+  const folders: Array<{ at: Buffer; rel: string }> = [{ at: Buffer.from(seedsDir), rel: '' }];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    let entries;
     try {
-      const size = (await handle.stat()).size;
-      const length = Math.min(size, maxBytes + 1);
-      const bytes = new Uint8Array(length);
-      let read = 0;
-      while (read < length) {
-        const { bytesRead } = await handle.read(bytes, read, length - read, read);
-        if (bytesRead === 0) break;
-        read += bytesRead;
+      entries = await readdir(folder.at, { withFileTypes: true, encoding: 'buffer' });
+    } catch (error) {
+      problem(folder.rel || '.', 'error', 'unreadable-folder', `the folder could not be read (${codeOf(error)}); its seeds were left out; fix its permissions`);
+      continue;
+    }
+    for (const entry of entries) {
+      const raw = entry.name as unknown as Buffer;
+      const at = Buffer.concat([folder.at, Buffer.from('/'), raw]);
+      let name: string;
+      try {
+        name = nameDecoder.decode(raw);
+      } catch {
+        problem(folder.rel + escapeBytes(raw), 'error', 'file-name-encoding', 'the name is not valid UTF-8, so it was left out; rename it');
+        continue;
       }
-      seeds.push({ path: rel.split(path.sep).join('/'), bytes: bytes.subarray(0, read) });
-    } finally {
-      await handle.close();
+      const rel = folder.rel + name;
+      if (name.startsWith('.')) {
+        problem(rel, 'warning', 'skipped-file', `hidden ${entry.isDirectory() ? 'folder' : 'file'} skipped; rename it without the leading dot to build it`);
+      } else if (entry.isSymbolicLink()) {
+        problem(rel, 'warning', 'skipped-file', 'symbolic link not followed; copy the file into the seeds folder to build it');
+      } else if (entry.isDirectory()) {
+        folders.push({ at, rel: `${rel}/` });
+      } else if (!entry.isFile()) {
+        problem(rel, 'warning', 'skipped-file', 'not a regular file (a pipe, socket or device) and skipped');
+      } else if (!seedName.test(name)) {
+        problem(rel, 'warning', 'skipped-file', 'not a seed (seeds end in .txt or .md) and skipped');
+      } else {
+        found.push(rel);
+      }
     }
   }
-  return { seeds };
+  found.sort();
+  const seeds: SeedFile[] = [];
+  for (const rel of found) {
+    try {
+      seeds.push({ path: rel, bytes: await readSeed(path.join(seedsDir, rel), maxBytes) });
+    } catch (error) {
+      const code = codeOf(error);
+      if (code === 'ENOENT') problem(rel, 'error', 'file-vanished', 'the file was deleted or renamed while the build read the seeds; it was left out');
+      else problem(rel, 'error', 'unreadable-file', `the file could not be read (${code}); it was left out; fix its permissions`);
+    }
+  }
+  return { seeds, diagnostics };
+}
+
+/** Reads at most `maxBytes + 1` bytes of a regular file; anything else throws. */
+async function readSeed(file: string, maxBytes: number): Promise<Uint8Array> {
+  // A file replaced by a pipe since discovery would block `open`: check before opening.
+  if (!(await lstat(file)).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+  const handle = await open(file, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const length = Math.min(size, maxBytes + 1);
+    const bytes = new Uint8Array(length);
+    let read = 0;
+    while (read < length) {
+      const { bytesRead } = await handle.read(bytes, read, length - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return bytes.subarray(0, read);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The error code of a failed file operation (EACCES, ENOENT...), or its message. */
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
+}
+
+/** A file name's bytes with every byte that is not printable ASCII written `\xNN`. */
+function escapeBytes(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => (b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
 }
