@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/types.js';
+import { removeIllegalChars } from './remove-illegal-chars.js';
 
 /** Limits that keep one hostile seed from taking the build down; documented in README "Safety". */
 export interface DecodeLimits {
@@ -26,6 +27,9 @@ export interface DecodedSeed {
   readonly lines: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
+
+/** Lines of one file reported for control characters; the rest are counted in one warning. */
+const maxControlWarnings = 20;
 
 /** Stands in for a line left out for its length; the parser treats it as scrape noise. */
 export const droppedLine = '\u0000';
@@ -75,6 +79,7 @@ export function decodeSeed(
     );
   }
   const diagnostics: Diagnostic[] = [];
+  let controlLines = 0;
   const lines = text
     .normalize('NFC')
     .split(/\r\n|\r|\n/)
@@ -90,10 +95,30 @@ export function decodeSeed(
         // A placeholder, not a blank line: dropping the line must not split its article.
         return droppedLine;
       }
+      // Control characters and noncharacters would make every feed holding the text invalid XML.
+      const clean = removeIllegalChars(raw);
+      if (clean !== raw && ++controlLines <= maxControlWarnings) {
+        diagnostics.push({
+          file,
+          line: i + 1,
+          severity: 'warning',
+          rule: 'control-character',
+          message: 'control characters or Unicode noncharacters were removed from the line; re-save the file without them',
+        });
+      }
       // A line of only spaces or invisible characters (U+200B, U+FEFF) is a blank line.
-      return /^[\s\u200B-\u200D\u2060\uFEFF]*$/.test(raw) ? '' : raw.trimEnd();
+      return /^[\s\u200B-\u200D\u2060\uFEFF]*$/.test(clean) ? '' : clean.trimEnd();
     });
-  if (!lines.some((l) => l !== '') && diagnostics.length === 0) {
+  if (controlLines > maxControlWarnings) {
+    diagnostics.push({
+      file,
+      line: 1,
+      severity: 'warning',
+      rule: 'control-character',
+      message: `control characters were removed from ${controlLines - maxControlWarnings} more line(s) than those reported`,
+    });
+  }
+  if (!lines.some((l) => l !== '') && !diagnostics.some((d) => d.severity === 'error')) {
     diagnostics.push({
       file,
       line: 1,
