@@ -31,6 +31,27 @@ export interface DecodedSeed {
 /** Lines of one file reported for control characters; the rest are counted in one warning. */
 const maxControlWarnings = 20;
 
+/**
+ * Invisible format characters: soft hyphen, combining grapheme joiner, Arabic letter mark,
+ * Mongolian vowel separator, zero-width spaces and joiners, direction marks and embeddings,
+ * word joiner and invisible operators, isolates, and the BOM.
+ */
+const invisibleChar = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/;
+/** The invisible characters with no direction: only these are trimmed from a line's start (an RLO there turns the whole line). */
+const zeroWidthChar = /[\u00AD\u034F\u180E\u200B-\u200D\u2060\uFEFF]/;
+
+/**
+ * A line without zero-width characters at its start, nor white space or invisible characters
+ * at its end. A loop, not a regex: `[\s…]+$` backtracks quadratically on a long run of spaces.
+ */
+function trimInvisible(line: string): string {
+  let start = 0;
+  while (start < line.length && zeroWidthChar.test(line[start]!)) start++;
+  let end = line.length;
+  while (end > start && (invisibleChar.test(line[end - 1]!) || /\s/.test(line[end - 1]!))) end--;
+  return line.slice(start, end);
+}
+
 /** Stands in for a line left out for its length; the parser treats it as scrape noise. */
 export const droppedLine = '\u0000';
 
@@ -106,8 +127,9 @@ export function decodeSeed(
           message: 'control characters or Unicode noncharacters were removed from the line; re-save the file without them',
         });
       }
-      // A line of only spaces or invisible characters (U+200B, U+FEFF) is a blank line.
-      return /^[\s\u200B-\u200D\u2060\uFEFF]*$/.test(clean) ? '' : clean.trimEnd();
+      // Invisible characters at either end of a line (a scrape's U+200B after TT or a caption)
+      // would hide the line's meaning from the header checks; a line of only those is blank.
+      return trimInvisible(clean);
     });
   if (controlLines > maxControlWarnings) {
     diagnostics.push({

@@ -1,6 +1,6 @@
 import type { Diagnostic, FrontMatter, ParsedArticle, ParsedSeed, SeedFile } from '../model/types.js';
 import { decodeSeed, defaultDecodeLimits, type DecodeLimits } from '../parse/decode-seed.js';
-import { findHeadlineRepeats, isHeadlineShaped, type HeadlineRepeat } from '../parse/find-article-starts.js';
+import { findBuriedHeader, findHeadlineRepeats, isHeadlineShaped, type HeadlineRepeat } from '../parse/find-article-starts.js';
 import { cleanParagraphs, readArticle } from '../parse/read-article.js';
 import { captionCredit, isNoiseLine } from '../parse/text-key.js';
 import { readFrontMatter, type FrontMatterResult } from '../parse/read-front-matter.js';
@@ -181,6 +181,16 @@ function readArticles(file: string, lines: readonly string[], start: number, met
       });
       continue;
     }
+    const buried = buriedHeader(candidate.blocks, candidate.repeatAt);
+    if (buried !== null) {
+      diagnostics.push({
+        file,
+        line: buried.line,
+        severity: 'warning',
+        rule: 'article-in-body',
+        message: `the body of "${clip(parts.headline)}" holds what looks like the header of another article ("${clip(buried.headline)}"); set that article apart with two blank lines`,
+      });
+    }
     articles.push({
       headline: parts.headline,
       captions: parts.captions,
@@ -190,6 +200,13 @@ function readArticles(file: string, lines: readonly string[], start: number, met
     });
   }
   return { articles, diagnostics, quarantined };
+}
+
+/** Where an article's blocks, past its own header, hold another article's header, or null. */
+function buriedHeader(blocks: readonly Block[], repeatAt: number): { line: number; headline: string } | null {
+  const body = blocks.slice(Math.max(repeatAt, 0) + 1).flatMap((b) => b.lines.map((text, i) => ({ text, line: b.line + i })));
+  const at = findBuriedHeader(body.map((e) => e.text));
+  return at === -1 ? null : { line: body[at]!.line, headline: body[at]!.text };
 }
 
 /**
