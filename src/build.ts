@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Article, BuildReport, Diagnostic, MergedArticle, ParsedSeed, RenderedFile } from './model/types.js';
 import type { PagePlan } from './views/page-views.js';
 import { resolveConfig, sourceDateEpoch, type SiteConfig } from './config.js';
-import { listSeeds, readSeed, type SeedEntry } from './stages/discover-seeds.js';
+import { listSeeds, readSeedFile, type SeedEntry } from './stages/discover-seeds.js';
 import { inspectOutput, recoverOutput, writeSite, type OutputState, type WriteStats } from './stages/write-site.js';
 import { createTaskPool } from './task-pool.js';
 import type { Enrichment } from './enrich/load-enrichment.js';
@@ -101,9 +101,10 @@ function outputSettings(config: SiteConfig): string {
   return JSON.stringify({ ...rest, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? '' });
 }
 
-/** The seeds of a build: each entry, its content hash, and the bytes of those read to hash them. */
+/** The seeds of a build: each entry, its content hash, the bytes of those read to hash them, and what could not be read. */
 interface SeedSet {
   readonly entries: readonly SeedEntry[];
+  readonly problems: Diagnostic[];
   readonly hashes: ReadonlyMap<string, string>;
   readonly bytes: Map<string, Uint8Array>;
 }
@@ -113,26 +114,32 @@ interface SeedSet {
  * last build's is not read (times are hints: a changed time costs a read, never a wrong hash).
  */
 async function hashSeeds(config: SiteConfig, cache: BuildCache | null): Promise<SeedSet> {
-  const entries = await listSeeds(config.seedsDir);
+  const listing = await listSeeds(config.seedsDir);
+  const problems = [...listing.diagnostics];
   const hashes = new Map<string, string>();
   const bytes = new Map<string, Uint8Array>();
   const pool = createTaskPool(16);
-  for (const e of entries) {
+  for (const e of listing.entries) {
     const hint = cache?.seeds.get(e.path);
     if (hint && hint.size === e.size && hint.mtimeMs === e.mtimeMs) {
       hashes.set(e.path, hint.hash);
       continue;
     }
     await pool.add(async () => {
-      const seed = await readSeed(config.seedsDir, e);
-      bytes.set(e.path, seed.bytes);
-      const hash = hashText(seed.bytes);
+      const read = await readSeedFile(config.seedsDir, e);
+      if ('problem' in read) {
+        problems.push(read.problem);
+        return;
+      }
+      bytes.set(e.path, read.seed.bytes);
+      const hash = hashText(read.seed.bytes);
       hashes.set(e.path, hash);
       cache?.seeds.set(e.path, { size: e.size, mtimeMs: e.mtimeMs, hash });
     });
   }
   await pool.drain();
-  return { entries, hashes, bytes };
+  // A seed that could not be read is not part of the build: its problem says so.
+  return { entries: listing.entries.filter((e) => hashes.has(e.path)), problems, hashes, bytes };
 }
 
 /** Parses every seed, taking the cached result of seeds whose bytes were parsed before. */
@@ -146,7 +153,15 @@ async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores
       results.push(relocateParsed(hit.result, e.path));
       continue;
     }
-    const bytes = seeds.bytes.get(e.path) ?? (await readSeed(config.seedsDir, e)).bytes;
+    let bytes = seeds.bytes.get(e.path);
+    if (bytes === undefined) {
+      const read = await readSeedFile(config.seedsDir, e);
+      if ('problem' in read) {
+        seeds.problems.push(read.problem);
+        continue;
+      }
+      bytes = read.seed.bytes;
+    }
     seeds.bytes.delete(e.path);
     const result = parseSeed({ path: e.path, bytes });
     cache?.parse.set(key, { file: e.path, result });
@@ -164,7 +179,7 @@ async function planBuild(config: SiteConfig, stage: StageRunner, cache: BuildCac
   const { dedupeArticles, enrichArticle, collateArchive, planPages, loadEnrichment } = await stage('load stages', stages);
   const stores = cache ? await stage('open cache', () => cache.content()) : null;
   const parsedSeeds = await stage('parse', () => parseAll(config, seeds, stores, fp));
-  const diagnostics: Diagnostic[] = parsedSeeds.flatMap((s) => s.diagnostics);
+  const diagnostics: Diagnostic[] = [...seeds.problems, ...parsedSeeds.flatMap((s) => s.diagnostics)];
   const quarantined = parsedSeeds.reduce((n, s) => n + s.quarantined, 0);
   const merged = await stage('dedupe', () => dedupeArticles(parsedSeeds.flatMap((s) => s.articles)));
   let enrichment: Enrichment | null = null;
@@ -351,7 +366,10 @@ export async function buildSite(options: Partial<SiteConfig> = {}, hooks: BuildH
   const cache = config.cache ? await stage('open cache', () => openBuildCache(cacheDir)) : null;
   const fp = await fingerprints(config, cache?.code);
   const seeds = await stage('discover seeds', () => hashSeeds(config, cache));
-  const buildKey = hashText([fp.pages, fp.enrich, outputSettings(config), ...seeds.entries.map((e) => `${e.path}\t${seeds.hashes.get(e.path)}`)].join('\n'));
+  const buildKey = hashText([
+    fp.pages, fp.enrich, outputSettings(config), JSON.stringify(seeds.problems),
+    ...seeds.entries.map((e) => `${e.path}\t${seeds.hashes.get(e.path)}`),
+  ].join('\n'));
   await stage('recover output', () => recoverOutput(out));
   const output = cache ? await stage('check output', () => inspectOutput(out)) : { files: new Map<string, string>(), intact: new Set<string>() };
   // The last build's state is found by what it wrote: one cache may serve several output

@@ -23,6 +23,15 @@ Options:
   -h, --help        show this help
 `;
 
+/**
+ * Text safe to print on a terminal: control characters (ESC, newline, C1), line separators and
+ * bidi controls in a seed's file name or text are shown as `\u{…}` escapes, so that no seed can
+ * colour the terminal or forge a line of the report.
+ */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
 /** Reads a JSON config file, naming the file in any error. */
 function readConfigFile(file: string): Partial<SiteConfig> {
   let text: string;
@@ -89,8 +98,8 @@ async function main(argv: string[]): Promise<number> {
     throw new BuildError(`invalid options: ${error instanceof Error ? error.message.replace(/^resolveConfig: /, '') : String(error)}`, `check the flags${configFile ? ` and ${configFile}` : ''}; see dateline --help`, { cause: error });
   }
   const result = await buildSite(options, { onStage: (name, ms) => log(`✓ ${name} ${ms.toFixed(0)} ms`) });
-  for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
-  for (const p of result.report.problems) process.stderr.write(`${p.file}:${p.line}: ${p.severity}: ${p.message} [${p.rule}]\n`);
+  for (const w of result.warnings) process.stderr.write(`warning: ${printable(w)}\n`);
+  for (const p of result.report.problems) process.stderr.write(`${printable(`${p.file}:${p.line}: ${p.severity}: ${p.message} [${p.rule}]`)}\n`);
   const { report, stats } = result;
   log(`${report.files} seed files → ${report.articles} articles (${report.duplicates} duplicate copies merged, ${report.quarantined} left out), ${result.fileCount} files: ${stats.written} written, ${stats.unchanged} unchanged → ${options.outDir ?? 'dist'}/`);
   const c = result.cache;
@@ -110,8 +119,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof BuildError) {
-      process.stderr.write(`error: ${error.message}\nhint: ${error.hint}\n`);
-      if (error.cause) process.stderr.write(`cause: ${error.cause instanceof Error ? error.cause.message : String(error.cause)}\n`);
+      process.stderr.write(`error: ${printable(error.message)}\nhint: ${printable(error.hint)}\n`);
+      if (error.cause) process.stderr.write(`cause: ${printable(error.cause instanceof Error ? error.cause.message : String(error.cause))}\n`);
     } else {
       process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }

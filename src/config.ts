@@ -56,7 +56,17 @@ export function resolveConfig(options: Partial<SiteConfig> = {}): SiteConfig {
   for (const key of ['seedsDir', 'outDir', 'title', 'description', 'language', 'cacheDir'] as const) {
     if (typeof config[key] !== 'string' || config[key] === '') throw new TypeError(`resolveConfig: ${key} must be a non-empty text`);
   }
+  for (const key of ['strict', 'search'] as const) {
+    if (typeof config[key] !== 'boolean') throw new TypeError(`resolveConfig: ${key} must be true or false, not ${JSON.stringify(config[key])}`);
+  }
+  if (config.taxonomy !== null && (typeof config.taxonomy !== 'string' || config.taxonomy === '')) {
+    throw new TypeError('resolveConfig: taxonomy must be the path of a taxonomy JSON file, or null');
+  }
+  if (!isLanguageTag(config.language)) {
+    throw new TypeError(`resolveConfig: language "${config.language}" is not a BCP 47 language tag of at most ${maxLanguageChars} characters, such as en or pt-BR`);
+  }
   if (config.siteUrl === null) return config;
+  if (typeof config.siteUrl !== 'string') throw new TypeError('resolveConfig: siteUrl must be a text (an absolute URL) or null');
   let url: URL;
   try {
     url = new URL(config.siteUrl);
@@ -66,7 +76,24 @@ export function resolveConfig(options: Partial<SiteConfig> = {}): SiteConfig {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new TypeError(`resolveConfig: siteUrl must be http or https, not ${url.protocol}`);
   }
+  // The site URL is printed into every page, feed and sitemap: credentials in it would be published.
+  if (url.username !== '' || url.password !== '') {
+    throw new TypeError('resolveConfig: siteUrl must not hold a user name or password (user:pass@); give the public URL');
+  }
   return { ...config, siteUrl: url.href.endsWith('/') ? url.href : `${url.href}/` };
+}
+
+/** Longest language tag taken: Pagefind panics on one of 32 characters or more. */
+const maxLanguageChars = 31;
+
+/** True for a well-formed BCP 47 language tag (checked by Intl) that Pagefind can take. */
+function isLanguageTag(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > maxLanguageChars || !/^[A-Za-z0-9-]+$/.test(value)) return false;
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -1,6 +1,6 @@
 import type { TopicEvidence } from '../model/types.js';
 import type { ArticleText } from './find-countries.js';
-import { indexPhraseStarts } from './phrase-index.js';
+import { indexPhraseStarts, phraseLengthsAt, type PhraseTrie } from './phrase-index.js';
 import { tokenize, type Token } from './tokenize.js';
 
 /** One topic of a taxonomy: its slug, display name and weighted terms. */
@@ -20,6 +20,8 @@ export interface TopicMatcher {
   readonly startLengths: ReadonlyMap<string, readonly number[]>;
   /** The first two words of every phrase of two words or more: a cheap test before building longer keys. */
   readonly startPairs: ReadonlySet<string>;
+  /** Every phrase as a word trie: matching walks it instead of trying each length. */
+  readonly trie: PhraseTrie;
 }
 
 /** Options for compiling a taxonomy. */
@@ -124,12 +126,8 @@ export function findTopics(
   for (const [zoneText, weight] of zones) {
     const keys = stemmedKeys(zoneText);
     for (let i = 0; i < keys.length; i++) {
-      const lengths = matcher.startLengths.get(keys[i]!);
-      if (!lengths) continue;
       // Longest phrase first, so `security council` is not also counted as `council`.
-      const pair = i + 1 < keys.length && matcher.startPairs.has(`${keys[i]} ${keys[i + 1]}`);
-      for (const n of lengths) {
-        if (i + n > keys.length || (n > 1 && !pair)) continue;
+      for (const n of phraseLengthsAt(matcher.trie, keys, i)) {
         const entries = matcher.phrases.get(n === 1 ? keys[i]! : keys.slice(i, i + n).join(' '));
         if (!entries) continue;
         for (const e of entries) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
 import { slugPattern } from './make-slug.js';
 import { compileTopics, type TopicDefinition, type TopicMatcher } from './find-topics.js';
+import { BuildError } from '../errors.js';
 
 /** Everything enrichment reads, loaded once per build and shared by every article. */
 export interface Enrichment {
@@ -15,19 +16,52 @@ const dataDir = new URL('../../data/', import.meta.url);
 
 /** Reads a taxonomy file (`{"topics": [{slug, name, terms}]}`), checking its shape. */
 export function readTaxonomy(path: string | URL = new URL('taxonomy.json', dataDir)): TopicDefinition[] {
-  const raw = JSON.parse(readFileSync(path, 'utf8')) as { topics?: unknown };
-  if (!Array.isArray(raw.topics)) throw new TypeError(`readTaxonomy: ${String(path)} has no "topics" list`);
-  return raw.topics.map((t: Partial<TopicDefinition>, i: number) => {
-    if (typeof t.slug !== 'string' || !slugPattern.test(t.slug) || typeof t.name !== 'string' || typeof t.terms !== 'object' || t.terms === null) {
-      throw new TypeError(`readTaxonomy: topic ${i} in ${String(path)} needs a slug, a name and terms`);
+  const raw = readTaxonomyFile(path) as { topics?: unknown };
+  const name = taxonomyName(path);
+  const hint = 'fix the taxonomy file: {"topics": [{"slug": "...", "name": "...", "terms": {"word": 1}}]}';
+  if (!Array.isArray(raw.topics)) throw new BuildError(`taxonomy file ${name} has no "topics" list`, hint);
+  const topics = raw.topics as Array<Partial<TopicDefinition> | null>;
+  const bySlug = new Map<string, number>();
+  return topics.map((t: Partial<TopicDefinition> | null, i: number) => {
+    if (t === null || typeof t !== 'object' || typeof t.slug !== 'string' || !slugPattern.test(t.slug) || typeof t.name !== 'string' || typeof t.terms !== 'object' || t.terms === null) {
+      throw new BuildError(`taxonomy file ${name}: topic ${i} needs a slug, a name and terms`, hint);
     }
+    // Two topics with one slug would share one page and one feed: their articles would merge.
+    const first = bySlug.get(t.slug);
+    if (first !== undefined) {
+      throw new BuildError(`taxonomy file ${name}: topics ${first} ("${topics[first]!.name}") and ${i} ("${t.name}") both have the slug "${t.slug}"`, 'give every topic its own slug');
+    }
+    bySlug.set(t.slug, i);
     return { slug: t.slug, name: t.name, terms: t.terms };
   });
 }
 
+/** A taxonomy file's name for messages: the path given, or the file name of the default. */
+function taxonomyName(path: string | URL): string {
+  return path instanceof URL ? path.pathname : path;
+}
+
+/** Reads and parses a taxonomy file; a file that cannot be read or is not JSON is a BuildError naming it. */
+function readTaxonomyFile(path: string | URL): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new BuildError(`cannot read taxonomy file ${taxonomyName(path)}`, 'check the path given to --taxonomy', { cause: error });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new BuildError(`taxonomy file ${taxonomyName(path)} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, 'fix the JSON syntax at the position given', { cause: error });
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new BuildError(`taxonomy file ${taxonomyName(path)} must hold a JSON object`, 'write it as {"topics": [...]}');
+  return data as Record<string, unknown>;
+}
+
 /** A taxonomy file's optional `ignore` list: phrases whose words count for no topic (`ground zero`). */
 export function readTaxonomyIgnores(path: string | URL = new URL('taxonomy.json', dataDir)): string[] {
-  const raw = JSON.parse(readFileSync(path, 'utf8')) as { ignore?: unknown };
+  const raw = readTaxonomyFile(path) as { ignore?: unknown };
   return Array.isArray(raw.ignore) ? raw.ignore.filter((x): x is string => typeof x === 'string') : [];
 }
 

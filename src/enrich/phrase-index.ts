@@ -5,6 +5,14 @@ export interface PhraseStarts {
   readonly startLengths: ReadonlyMap<string, readonly number[]>;
   /** `first second` word pairs that begin some phrase of two or more words. */
   readonly startPairs: ReadonlySet<string>;
+  /** The phrases as a word trie: a scan follows the text's words only as far as some phrase goes. */
+  readonly trie: PhraseTrie;
+}
+
+/** One node of a phrase trie: whether a phrase ends here, and the words that go on. */
+export interface PhraseTrie {
+  end: boolean;
+  readonly next: Map<string, PhraseTrie>;
 }
 
 /**
@@ -15,8 +23,16 @@ export function indexPhraseStarts(keys: Iterable<string>): PhraseStarts {
   let longestPhrase = 1;
   const starts = new Map<string, Set<number>>();
   const startPairs = new Set<string>();
+  const trie: PhraseTrie = { end: false, next: new Map() };
   for (const key of keys) {
     const words = key.split(' ');
+    let node = trie;
+    for (const word of words) {
+      let child = node.next.get(word);
+      if (!child) node.next.set(word, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
     if (words.length > 1) startPairs.add(`${words[0]} ${words[1]}`);
     longestPhrase = Math.max(longestPhrase, words.length);
     const set = starts.get(words[0]!) ?? new Set<number>();
@@ -24,5 +40,20 @@ export function indexPhraseStarts(keys: Iterable<string>): PhraseStarts {
     starts.set(words[0]!, set);
   }
   const startLengths = new Map([...starts].map(([k, v]) => [k, [...v].sort((a, b) => b - a)]));
-  return { longestPhrase, startLengths, startPairs };
+  return { longestPhrase, startLengths, startPairs, trie };
+}
+
+/**
+ * The word counts of the phrases that start at `keys[at]`, longest first: one walk down the
+ * trie, so the cost is the longest match, not the sum of every phrase length that shares a
+ * first word (which was quadratic in those lengths).
+ */
+export function phraseLengthsAt(trie: PhraseTrie, keys: readonly string[], at: number): number[] {
+  const lengths: number[] = [];
+  let node = trie.next.get(keys[at]!);
+  for (let n = 1; node !== undefined; n++) {
+    if (node.end) lengths.push(n);
+    node = at + n < keys.length ? node.next.get(keys[at + n]!) : undefined;
+  }
+  return lengths.reverse();
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/types.js';
+import { removeIllegalChars } from './remove-illegal-chars.js';
 
 /** Limits that keep one hostile seed from taking the build down; documented in README "Safety". */
 export interface DecodeLimits {
@@ -6,12 +7,18 @@ export interface DecodeLimits {
   readonly maxFileBytes: number;
   /** Longest line kept, in characters (default 100,000); a longer one is dropped with an error. */
   readonly maxLineChars: number;
+  /** Largest Markdown (`.md`) seed read, in bytes (default 256 KiB): Markdown costs far more to parse. */
+  readonly maxMarkdownBytes: number;
+  /** Longest a Markdown text may take to parse, in ms (default 10 s); past it the parse is stopped. */
+  readonly markdownBudgetMs: number;
 }
 
-/** Default limits: 5 MiB a file, 100,000 characters a line. */
+/** Default limits: 5 MiB a file, 100,000 characters a line, 256 KiB and 10 s a Markdown seed. */
 export const defaultDecodeLimits = {
   maxFileBytes: 5 * 1024 * 1024,
   maxLineChars: 100_000,
+  maxMarkdownBytes: 256 * 1024,
+  markdownBudgetMs: 10_000,
 } satisfies DecodeLimits;
 
 /** A seed decoded to normalised lines: NFC, no BOM, no CR, no trailing white space. */
@@ -19,6 +26,30 @@ export interface DecodedSeed {
   /** Line `i` of the array is line `i + 1` of the file. */
   readonly lines: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Lines of one file reported for control characters; the rest are counted in one warning. */
+const maxControlWarnings = 20;
+
+/**
+ * Invisible format characters: soft hyphen, combining grapheme joiner, Arabic letter mark,
+ * Mongolian vowel separator, zero-width spaces and joiners, direction marks and embeddings,
+ * word joiner and invisible operators, isolates, and the BOM.
+ */
+const invisibleChar = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/;
+/** The invisible characters with no direction: only these are trimmed from a line's start (an RLO there turns the whole line). */
+const zeroWidthChar = /[\u00AD\u034F\u180E\u200B-\u200D\u2060\uFEFF]/;
+
+/**
+ * A line without zero-width characters at its start, nor white space or invisible characters
+ * at its end. A loop, not a regex: `[\s…]+$` backtracks quadratically on a long run of spaces.
+ */
+function trimInvisible(line: string): string {
+  let start = 0;
+  while (start < line.length && zeroWidthChar.test(line[start]!)) start++;
+  let end = line.length;
+  while (end > start && (invisibleChar.test(line[end - 1]!) || /\s/.test(line[end - 1]!))) end--;
+  return line.slice(start, end);
 }
 
 /** Stands in for a line left out for its length; the parser treats it as scrape noise. */
@@ -69,6 +100,7 @@ export function decodeSeed(
     );
   }
   const diagnostics: Diagnostic[] = [];
+  let controlLines = 0;
   const lines = text
     .normalize('NFC')
     .split(/\r\n|\r|\n/)
@@ -84,10 +116,31 @@ export function decodeSeed(
         // A placeholder, not a blank line: dropping the line must not split its article.
         return droppedLine;
       }
-      // A line of only spaces or invisible characters (U+200B, U+FEFF) is a blank line.
-      return /^[\s\u200B-\u200D\u2060\uFEFF]*$/.test(raw) ? '' : raw.trimEnd();
+      // Control characters and noncharacters would make every feed holding the text invalid XML.
+      const clean = removeIllegalChars(raw);
+      if (clean !== raw && ++controlLines <= maxControlWarnings) {
+        diagnostics.push({
+          file,
+          line: i + 1,
+          severity: 'warning',
+          rule: 'control-character',
+          message: 'control characters or Unicode noncharacters were removed from the line; re-save the file without them',
+        });
+      }
+      // Invisible characters at either end of a line (a scrape's U+200B after TT or a caption)
+      // would hide the line's meaning from the header checks; a line of only those is blank.
+      return trimInvisible(clean);
     });
-  if (!lines.some((l) => l !== '') && diagnostics.length === 0) {
+  if (controlLines > maxControlWarnings) {
+    diagnostics.push({
+      file,
+      line: 1,
+      severity: 'warning',
+      rule: 'control-character',
+      message: `control characters were removed from ${controlLines - maxControlWarnings} more line(s) than those reported`,
+    });
+  }
+  if (!lines.some((l) => l !== '') && !diagnostics.some((d) => d.severity === 'error')) {
     diagnostics.push({
       file,
       line: 1,

@@ -94,3 +94,24 @@ export function findHeadlineRepeats(blocks: readonly Block[]): Array<HeadlineRep
     return null;
   });
 }
+
+/**
+ * Index of the first line in `lines` (an article's body, in file order, blank lines left out)
+ * that opens another article's header: a headline-shaped, uncredited line printed again within
+ * a few lines with only header lines (captions, TT) between. -1 when there is none. Such a
+ * header lost the blank lines that set it apart, so its article was read as body text.
+ */
+export function findBuriedHeader(lines: readonly string[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!isHeadlineShaped(line) || captionCredit(line) !== null) continue;
+    const end = Math.min(lines.length, i + 2 + repeatWindow);
+    for (let j = i + 2; j < end; j++) {
+      if (lines[j] === line) {
+        if (isHeaderRun(lines.slice(i + 1, j))) return i;
+        break;
+      }
+    }
+  }
+  return -1;
+}

@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument, type YAMLWarning } from 'yaml';
 import type { Diagnostic, FrontMatter } from '../model/types.js';
 import { slugPattern } from '../enrich/make-slug.js';
 
@@ -27,14 +27,23 @@ function refuseEngine(): never {
   throw new Error('executable front matter is not allowed');
 }
 
-const engines = {
-  yaml: {
-    parse: (source: string): object => parseYaml(source, { maxAliasCount: 50, schema: 'core' }) ?? {},
-    stringify: refuseEngine,
-  },
-  js: { parse: refuseEngine, stringify: refuseEngine },
-  javascript: { parse: refuseEngine, stringify: refuseEngine },
-};
+/**
+ * gray-matter's engines for one file: YAML parsed with its warnings kept in `warnings` (the yaml
+ * package would print them to the terminal without naming the file), and no executable kinds.
+ */
+function enginesFor(warnings: YAMLWarning[]) {
+  const yaml = (source: string): object => {
+    const doc = parseDocument(source, { schema: 'core' });
+    if (doc.errors.length > 0) throw doc.errors[0];
+    warnings.push(...doc.warnings);
+    return (doc.toJS({ maxAliasCount: 50 }) as object | null) ?? {};
+  };
+  return {
+    yaml: { parse: yaml, stringify: refuseEngine },
+    js: { parse: refuseEngine, stringify: refuseEngine },
+    javascript: { parse: refuseEngine, stringify: refuseEngine },
+  };
+}
 
 /**
  * Reads optional YAML front matter from the first lines of a seed and validates it against a
@@ -79,14 +88,18 @@ export function readFrontMatter(file: string, lines: readonly string[]): FrontMa
     };
   }
   let data: unknown;
+  const warnings: YAMLWarning[] = [];
   try {
     const source = ['---', ...lines.slice(1, close), '---', ''].join('\n');
-    data = matter(source, { language: 'yaml', engines } as unknown as Parameters<typeof matter>[1]).data;
+    data = matter(source, { language: 'yaml', engines: enginesFor(warnings) } as unknown as Parameters<typeof matter>[1]).data;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { meta: {}, bodyStart: close + 1, diagnostics: [problem(yamlErrorLine(error, close), 'front-matter-yaml', `malformed YAML front matter: ${reason}`)], maybeText: true };
   }
   const { meta, diagnostics } = validateFrontMatter(file, data, lines.slice(0, close));
+  for (const w of warnings) {
+    diagnostics.push({ file, line: yamlErrorLine(w, close), severity: 'warning', rule: 'front-matter-yaml-warning', message: `YAML front matter: ${w.message.split('\n')[0]}` });
+  }
   const mapping = data !== null && typeof data === 'object' && !Array.isArray(data);
   return { meta, bodyStart: close + 1, diagnostics, maybeText: !mapping };
 }

@@ -1,10 +1,10 @@
 import type { Diagnostic, FrontMatter, ParsedArticle, ParsedSeed, SeedFile } from '../model/types.js';
 import { decodeSeed, defaultDecodeLimits, type DecodeLimits } from '../parse/decode-seed.js';
-import { findHeadlineRepeats, isHeadlineShaped, type HeadlineRepeat } from '../parse/find-article-starts.js';
+import { findBuriedHeader, findHeadlineRepeats, isHeadlineShaped, type HeadlineRepeat } from '../parse/find-article-starts.js';
 import { cleanParagraphs, readArticle } from '../parse/read-article.js';
 import { captionCredit, isNoiseLine } from '../parse/text-key.js';
 import { readFrontMatter, type FrontMatterResult } from '../parse/read-front-matter.js';
-import { readMarkdownArticle } from '../parse/read-markdown-article.js';
+import { readMarkdownBudgeted } from '../parse/read-markdown-budgeted.js';
 import { splitBlocks, type Block } from '../parse/split-blocks.js';
 
 /** Blank lines that separate two articles (inside an article, paragraphs have one). */
@@ -37,14 +37,19 @@ export function parseSeeds(seeds: Iterable<SeedFile>, limits: DecodeLimits = def
  */
 export function parseSeed(seed: SeedFile, limits: DecodeLimits = defaultDecodeLimits): ParsedSeed {
   const file = seed.path;
+  const isMarkdown = /\.md$/i.test(file);
+  if (isMarkdown && seed.bytes.length > limits.maxMarkdownBytes) {
+    const message = `the Markdown seed is ${seed.bytes.length} bytes, over the ${limits.maxMarkdownBytes}-byte limit for Markdown; split it or save it as .txt`;
+    return { file, articles: [], diagnostics: [{ file, line: 1, severity: 'error', rule: 'markdown-too-large', message }], quarantined: 1 };
+  }
   const decoded = decodeSeed(file, seed.bytes, limits);
   const diagnostics: Diagnostic[] = [...decoded.diagnostics];
   if (decoded.lines.length === 0) {
     return { file, articles: [], diagnostics, quarantined: refusedArticles(seed, decoded.diagnostics, limits) };
   }
 
-  const front = readFrontMatter(file, decoded.lines);
-  if (file.endsWith('.md')) return parseMarkdownSeed(file, decoded.lines, front, diagnostics);
+  const front = checkEditorFields(file, readFrontMatter(file, decoded.lines), decoded.lines, limits);
+  if (isMarkdown) return parseMarkdownSeed(file, decoded.lines, front, diagnostics, limits);
   if (front.meta.headline !== undefined || front.meta.captions !== undefined) {
     diagnostics.push({ file, line: 1, severity: 'warning', rule: 'front-matter-md-only', message: 'front matter keys "headline" and "captions" apply to .md seeds only; they were ignored' });
   }
@@ -71,9 +76,16 @@ export function parseSeed(seed: SeedFile, limits: DecodeLimits = defaultDecodeLi
  * Parses a Markdown (`.md`) seed: one article, its headline from front matter or the first
  * level-1 heading, its captions from front matter, its body read by remark-parse.
  */
-function parseMarkdownSeed(file: string, lines: readonly string[], front: FrontMatterResult, diagnostics: Diagnostic[]): ParsedSeed {
-  const md = readMarkdownArticle(lines.slice(front.bodyStart).join('\n'), front.bodyStart + 1);
+function parseMarkdownSeed(file: string, lines: readonly string[], front: FrontMatterResult, diagnostics: Diagnostic[], limits: DecodeLimits): ParsedSeed {
   const all = [...diagnostics, ...front.diagnostics];
+  const reply = readMarkdownBudgeted({ kind: 'article', text: lines.slice(front.bodyStart).join('\n'), firstLine: front.bodyStart + 1 }, limits.markdownBudgetMs);
+  if (!reply.ok || reply.article === null) {
+    const why = reply.ok ? 'no article' : reply.message;
+    const rule = reply.ok ? 'markdown-failed' : reply.rule;
+    const line = reply.ok ? front.bodyStart + 1 : reply.line;
+    return { file, articles: [], diagnostics: [...all, { file, line, severity: 'error', rule, message: `Markdown seed left out: ${why}` }], quarantined: 1 };
+  }
+  const md = reply.article;
   const headline = front.meta.headline ?? md.headline;
   const captions = [...(front.meta.captions ?? [])];
   const fail = (rule: string, message: string): ParsedSeed => ({
@@ -86,6 +98,27 @@ function parseMarkdownSeed(file: string, lines: readonly string[], front: FrontM
   const paragraphs = cleanParagraphs(md.paragraphs, headline, captions);
   if (paragraphs.length === 0) return fail('no-body', `article "${clip(headline)}" has a headline but no body paragraphs: it was left out; add its text`);
   return { file, articles: [{ headline, captions, paragraphs, source: { file, line: md.line }, meta: front.meta }], diagnostics: all, quarantined: 0 };
+}
+
+/**
+ * Front matter whose Markdown fields (`summary`, `editor_note`) were parsed under the same
+ * budget and nesting limit as Markdown seeds: a field that fails is left out with an error,
+ * so that rendering it later is always cheap and safe.
+ */
+function checkEditorFields(file: string, front: FrontMatterResult, lines: readonly string[], limits: DecodeLimits): FrontMatterResult {
+  const fields = (['summary', 'editor_note'] as const).filter((key) => front.meta[key] !== undefined);
+  if (fields.length === 0) return front;
+  const meta: Record<string, unknown> = { ...front.meta };
+  const diagnostics = [...front.diagnostics];
+  for (const key of fields) {
+    const at = lines.findIndex((l, i) => i < front.bodyStart && l.startsWith(`${key}:`));
+    const line = at === -1 ? 1 : at + 1;
+    const reply = readMarkdownBudgeted({ kind: 'check', text: front.meta[key]!, firstLine: line }, limits.markdownBudgetMs);
+    if (reply.ok) continue;
+    delete meta[key];
+    diagnostics.push({ file, line, severity: 'error', rule: reply.rule, message: `front matter key "${key}" was left out: ${reply.message}` });
+  }
+  return { ...front, meta: meta as FrontMatter, diagnostics };
 }
 
 interface ReadResult {
@@ -148,6 +181,16 @@ function readArticles(file: string, lines: readonly string[], start: number, met
       });
       continue;
     }
+    const buried = buriedHeader(candidate.blocks, candidate.repeatAt);
+    if (buried !== null) {
+      diagnostics.push({
+        file,
+        line: buried.line,
+        severity: 'warning',
+        rule: 'article-in-body',
+        message: `the body of "${clip(parts.headline)}" holds what looks like the header of another article ("${clip(buried.headline)}"); set that article apart with two blank lines`,
+      });
+    }
     articles.push({
       headline: parts.headline,
       captions: parts.captions,
@@ -157,6 +200,13 @@ function readArticles(file: string, lines: readonly string[], start: number, met
     });
   }
   return { articles, diagnostics, quarantined };
+}
+
+/** Where an article's blocks, past its own header, hold another article's header, or null. */
+function buriedHeader(blocks: readonly Block[], repeatAt: number): { line: number; headline: string } | null {
+  const body = blocks.slice(Math.max(repeatAt, 0) + 1).flatMap((b) => b.lines.map((text, i) => ({ text, line: b.line + i })));
+  const at = findBuriedHeader(body.map((e) => e.text));
+  return at === -1 ? null : { line: body[at]!.line, headline: body[at]!.text };
 }
 
 /**

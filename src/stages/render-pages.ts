@@ -6,6 +6,7 @@ import type { RenderedFile } from '../model/types.js';
 import { viewOf, type PagePlan } from '../views/page-views.js';
 import type { FeedView } from '../views/feed-view.js';
 import { BuildError } from '../errors.js';
+import { removeIllegalChars } from '../parse/remove-illegal-chars.js';
 
 /** Renders planned pages to file contents. */
 export interface Renderer {
@@ -57,7 +58,8 @@ export function createRenderer(templatesDir: string, generator = 'dateline'): Re
       case 'asset':
         return asset(String(view));
       case 'atom':
-        return feed(view as FeedView, generator, 'atom').atom1();
+        // Characters XML forbids can never be markup: removing them keeps every feed well-formed.
+        return removeIllegalChars(feed(view as FeedView, generator, 'atom').atom1());
       case 'jsonfeed': {
         // The feed package writes JSON Feed 1.0's shape without its deprecated fields, which is
         // JSON Feed 1.1: declare the current version.
@@ -65,9 +67,9 @@ export function createRenderer(templatesDir: string, generator = 'dateline'): Re
         return `${JSON.stringify({ ...json, version: 'https://jsonfeed.org/version/1.1' }, null, 2)}\n`;
       }
       case 'sitemap':
-        return sitemap((view as { urls: string[] }).urls, 'urlset', 'url');
+        return removeIllegalChars(sitemap((view as { urls: string[] }).urls, 'urlset', 'url'));
       case 'sitemap-index':
-        return sitemap((view as { sitemaps: string[] }).sitemaps, 'sitemapindex', 'sitemap');
+        return removeIllegalChars(sitemap((view as { sitemaps: string[] }).sitemaps, 'sitemapindex', 'sitemap'));
       default:
         return eta.render(`./${plan.template}`, view as object);
     }
@@ -79,14 +81,16 @@ const htmlEscape = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /**
- * A feed of the view. The feed package declares Atom titles and summaries `type="html"`, so a
- * feed reader would render seed text in them as markup: for Atom they are HTML-escaped first.
- * JSON Feed titles and summaries are plain text and stay as they are.
+ * A feed of the view. The feed package declares Atom entry titles and summaries `type="html"`
+ * (in CDATA), so a feed reader would render seed text in them as markup: for Atom they are
+ * HTML-escaped first. It escapes the feed's own title itself, but writes category labels into
+ * attributes unescaped: those are XML-escaped here. JSON Feed text stays as it is.
  */
 function feed(view: FeedView, generator: string, format: 'atom' | 'json'): Feed {
   const text = format === 'atom' ? htmlEscape : (s: string): string => s;
+  const label = format === 'atom' ? xmlEscape : (s: string): string => s;
   const f = new Feed({
-    title: text(view.title),
+    title: view.title,
     id: view.id,
     link: view.link,
     updated: new Date(view.updated),
@@ -102,7 +106,7 @@ function feed(view: FeedView, generator: string, format: 'atom' | 'json'): Feed 
       date: new Date(item.date),
       description: text(item.summary),
       content: item.contentHtml,
-      category: item.categories.map((name) => ({ name })),
+      category: item.categories.map((name) => ({ name: label(name) })),
     });
   }
   return f;

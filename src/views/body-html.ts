@@ -2,8 +2,7 @@ import type { Paragraph, Root } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
+import { parseMarkdownTree } from '../parse/read-markdown-article.js';
 
 /**
  * HTML of an article body. Seed bodies are plain prose, not Markdown, so the mdast paragraphs
@@ -29,15 +28,21 @@ function toBodyHtml(paragraphs: readonly string[]): string {
   return toHtml(toHast(tree), { characterReferences: { useNamedReferences: false } }).replace(/<p>/g, '<p dir="auto">');
 }
 
-const markdown = unified().use(remarkParse);
-
 /** GitHub's sanitising schema without images: an archive page never loads a third party's image. */
 const schema: Schema = { ...defaultSchema, tagNames: (defaultSchema.tagNames ?? []).filter((t) => t !== 'img') };
 
 /**
  * HTML of a short Markdown text written by an editor (front-matter `summary`, `editor_note`).
  * Raw HTML in it is dropped, links are sanitised (no `javascript:` URLs) and images are left out.
+ * Parsing already checked these fields under a time budget; Markdown nested too deep for the
+ * (recursive) HTML writers is shown as plain text instead.
  */
 export function markdownHtml(text: string): string {
-  return toHtml(sanitize(toHast(markdown.parse(text)), schema));
+  let tree: Root;
+  try {
+    tree = parseMarkdownTree(text);
+  } catch {
+    return bodyHtml([text]);
+  }
+  return toHtml(sanitize(toHast(tree), schema));
 }

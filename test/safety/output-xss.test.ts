@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeIllegalChars } from '../../src/parse/remove-illegal-chars.js';
 import { buildArchive, type BuiltArchive } from '../../src/build.js';
 import { article, cleanupTemp, fileText, frontMatter, tempDir, writeSeeds } from './seed-folders.js';
 import { decodeEntities, elementText, jsonLdScripts, shape, startTags } from './html-tokens.js';
@@ -196,8 +197,9 @@ describe('property: random text in a headline and body', () => {
         expect(got.elements).toBe(baseShape.elements);
         expect(got.attributes).toBe(baseShape.attributes);
         expect(got.names).toBe(baseShape.names);
-        // The parser's normalisation: NFC, lone surrogates as U+FFFD (UTF-8), tabs/spaces/NBSP collapsed.
-        const expected = headline.replace(loneSurrogate, '\uFFFD').normalize('NFC').replace(/[\t \u00A0]+/g, ' ').trim();
+        // The parser's normalisation: NFC, lone surrogates as U+FFFD (UTF-8), control characters
+        // removed (issue 12.5), tabs/spaces/NBSP collapsed.
+        const expected = removeIllegalChars(headline.replace(loneSurrogate, '\uFFFD').normalize('NFC')).replace(/[\t \u00A0]+/g, ' ').trim();
         expect(elementText(html, 'h1')).toBe(expected);
         const ld = jsonLdScripts(html).map((j) => JSON.parse(j) as { '@type': string; headline: string }).find((j) => j['@type'] === 'NewsArticle')!;
         expect(ld.headline).toBe(expected.length > 110 ? `${expected.slice(0, 109)}…` : expected);

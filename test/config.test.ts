@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/config.js';
+
+describe('resolveConfig checks each value (issue 12)', () => {
+  it('12.3: a language of 32 or more characters, which panics Pagefind, is refused as not BCP 47', () => {
+    expect(() => resolveConfig({ language: 'x'.repeat(40) })).toThrow(/language .* is not a BCP 47 language tag/);
+    expect(() => resolveConfig({ language: 'en_US' })).toThrow(TypeError);
+    expect(() => resolveConfig({ language: 'en-' })).toThrow(TypeError);
+    for (const language of ['en', 'pt-BR', 'zh-Hant-TW', 'de-CH-1901']) expect(resolveConfig({ language }).language).toBe(language);
+  });
+
+  it('12.11: config booleans are type-checked ("false" as text is not false)', () => {
+    expect(() => resolveConfig({ search: 'false' as unknown as boolean })).toThrow(/search must be true or false/);
+    expect(() => resolveConfig({ strict: 1 as unknown as boolean })).toThrow(/strict must be true or false/);
+    expect(resolveConfig({ search: false, strict: true })).toMatchObject({ search: false, strict: true });
+  });
+
+  it('12.11: a site URL holding credentials is refused, never published', () => {
+    expect(() => resolveConfig({ siteUrl: 'https://user:secret@news.example/' })).toThrow(/user name or password/);
+    expect(() => resolveConfig({ siteUrl: 'https://user@news.example/' })).toThrow(/user name or password/);
+    expect(resolveConfig({ siteUrl: 'https://news.example/archive' }).siteUrl).toBe('https://news.example/archive/');
+  });
+
+  it('refuses a taxonomy that is not a path', () => {
+    expect(() => resolveConfig({ taxonomy: 42 as unknown as string })).toThrow(/taxonomy must be/);
+  });
+});
