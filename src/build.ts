@@ -1,9 +1,11 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { acquireOutputLock } from './output/output-lock.js';
 import type { Article, BuildReport, Diagnostic, MergedArticle, ParsedSeed, RenderedFile } from './model/types.js';
 import type { PagePlan } from './views/page-views.js';
 import { resolveConfig, sourceDateEpoch, type SiteConfig } from './config.js';
 import { listSeeds, readSeedFile, type SeedEntry } from './stages/discover-seeds.js';
-import { inspectOutput, recoverOutput, writeSite, type OutputState, type WriteStats } from './stages/write-site.js';
+import { inspectOutput, isSafeOutputPath, recoverOutput, writeSite, type OutputState, type WriteStats } from './stages/write-site.js';
 import { createTaskPool } from './task-pool.js';
 import type { Enrichment } from './enrich/load-enrichment.js';
 import { codeFingerprint, fromEnrichEntry, openBuildCache, relocateParsed, taxonomyBytes, toEnrichEntry, type BuildCache, type BuildState, type ContentStores, type SearchEntry } from './cache/build-cache.js';
@@ -319,11 +321,6 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
   }
 }
 
-/** A digest of an output folder's manifest (path → content hash): the same wherever the folder is restored. */
-function outputDigest(files: ReadonlyMap<string, string>): string {
-  return hashText([...files].map(([p, h]) => `${p}\t${h}`).sort().join('\n'));
-}
-
 /**
  * Builds the archive in memory (no disk writes, no cache): every output file and the report.
  * Tests and tools use this; `buildSite` streams the same files to disk instead.
@@ -357,6 +354,20 @@ export interface SiteResult {
  */
 export async function buildSite(options: Partial<SiteConfig> = {}, hooks: BuildHooks = {}): Promise<SiteResult> {
   const config = resolveConfig(options);
+  // One build at a time per output folder: a second one waits (lockTimeout) or fails with exit 2.
+  const lockWarnings: string[] = [];
+  await mkdir(path.dirname(path.resolve(config.outDir)), { recursive: true });
+  const release = await acquireOutputLock(config.outDir, { timeoutMs: config.lockTimeout * 1000, warn: (m) => lockWarnings.push(m) });
+  try {
+    const result = await buildLocked(config, hooks);
+    return { ...result, warnings: [...lockWarnings, ...result.warnings] };
+  } finally {
+    await release();
+  }
+}
+
+/** `buildSite` once it holds the output folder's lock. */
+async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteResult> {
   const stage = stageRunner(hooks);
   const out = path.resolve(config.outDir);
   const cacheDir = path.resolve(config.cacheDir);
@@ -371,10 +382,15 @@ export async function buildSite(options: Partial<SiteConfig> = {}, hooks: BuildH
     ...seeds.entries.map((e) => `${e.path}\t${seeds.hashes.get(e.path)}`),
   ].join('\n'));
   await stage('recover output', () => recoverOutput(out));
-  const output = cache ? await stage('check output', () => inspectOutput(out)) : { files: new Map<string, string>(), intact: new Set<string>() };
-  // The last build's state is found by what it wrote: one cache may serve several output
-  // folders, and a page is only reused from the very output that state describes.
-  const previous = cache && output.files.size > 0 ? (cache.state.get(outputDigest(output.files)) ?? null) : null;
+  // The last build's state is found by what it wrote (the manifest's digest): one cache may
+  // serve several output folders, and a page is only reused from the very output it describes.
+  let previous: BuildState | null = null;
+  const output = await stage('check output', () =>
+    inspectOutput(out, isSafeOutputPath, (digest) => {
+      previous = cache?.state.get(digest) ?? null;
+      return previous?.hints;
+    }),
+  );
   const stats = async (upToDate: boolean, reuse: Reuse | null): Promise<CacheStats> => {
     const stores = cache && !upToDate ? await cache.content() : null;
     return {
@@ -387,25 +403,30 @@ export async function buildSite(options: Partial<SiteConfig> = {}, hooks: BuildH
     };
   };
   // Nothing changed and the output is as the last build left it: done, without a write.
-  if (cache && previous && previous.buildKey === buildKey && output.files.size > 0 && output.intact.size === output.files.size) {
-    cache.state.get(outputDigest(output.files));
+  const last = previous as BuildState | null;
+  if (cache && last && last.buildKey === buildKey && output.files.size > 0 && output.intact.size === output.files.size) {
+    // A restored folder (new times and inodes) was verified by its bytes: remember its new hints.
+    if (output.rehashed > 0) cache.state.set(output.digest, { ...last, hints: output.hints });
     await cache.save();
-    return { report: previous.report, articles: [], fileCount: output.files.size, stats: { written: 0, unchanged: output.files.size }, cache: await stats(true, null), warnings: cache.warnings };
+    return { report: last.report, articles: [], fileCount: output.files.size, stats: { written: 0, unchanged: output.files.size, deleted: 0, mode: 'in-place' }, cache: await stats(true, null), warnings: cache.warnings };
   }
   const build = await planBuild(config, stage, cache, seeds, fp);
   const reuse: Reuse | null = cache
-    ? { previous, output, pages: new Map(), search: new Map(), keep: new Set(), rendered: 0, indexed: 0, keptBundles: 0 }
+    ? { previous: last, output, pages: new Map(), search: new Map(), keep: new Set(), rendered: 0, indexed: 0, keptBundles: 0 }
     : null;
   const start = performance.now();
   const projectRoot = new URL('..', import.meta.url).pathname;
   const written = await writeSite(config.outDir, renderSite(build, hooks, fp, reuse), {
     protect: [config.seedsDir, process.cwd(), projectRoot],
+    outside: [config.seedsDir],
     ...(reuse ? { keep: reuse.keep } : {}),
+    previous: output,
   });
   hooks.onStage?.('write', performance.now() - start);
   if (cache && reuse) {
-    const now = await inspectOutput(out);
-    cache.state.set(outputDigest(now.files), { buildKey, report: build.report, pages: reuse.pages, search: reuse.search });
+    // The new output's digest and hints: kept files still match their old hints, new ones are read once.
+    const now = await inspectOutput(out, isSafeOutputPath, () => output.hints);
+    cache.state.set(now.digest, { buildKey, report: build.report, pages: reuse.pages, search: reuse.search, hints: now.hints });
     await cache.save();
   }
   return { report: build.report, articles: build.articles, fileCount: written.written + written.unchanged, stats: written, cache: await stats(false, reuse), warnings: cache?.warnings ?? [] };

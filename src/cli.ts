@@ -19,6 +19,7 @@ Options:
   --no-search       skip the Pagefind search index
   --cache-dir DIR   build cache folder, never inside --out (default: .dateline-cache)
   --no-cache        build everything from scratch, reading and writing no cache
+  --lock-timeout S  wait up to S seconds for another build of the same --out (default 0: exit 2 at once)
   --quiet           print only problems
   -h, --help        show this help
 `;
@@ -64,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
       'no-search': { type: 'boolean' },
       'cache-dir': { type: 'string' },
       'no-cache': { type: 'boolean' },
+      'lock-timeout': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -88,6 +90,7 @@ async function main(argv: string[]): Promise<number> {
     ...(values['no-search'] ? { search: false } : {}),
     ...(values['cache-dir'] !== undefined ? { cacheDir: values['cache-dir'] } : {}),
     ...(values['no-cache'] ? { cache: false } : {}),
+    ...(values['lock-timeout'] !== undefined ? { lockTimeout: Number(values['lock-timeout']) } : {}),
   };
   const log = (line: string): void => {
     if (!values.quiet) process.stdout.write(`${line}\n`);
@@ -124,6 +127,6 @@ main(process.argv.slice(2)).then(
     } else {
       process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }
-    process.exitCode = 1;
+    process.exitCode = error instanceof BuildError ? error.exitCode : 1;
   },
 );

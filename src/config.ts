@@ -25,6 +25,8 @@ export interface SiteConfig {
   readonly cache: boolean;
   /** Folder of the build cache; never inside the output folder. */
   readonly cacheDir: string;
+  /** Seconds to wait for another build writing the same output folder to finish (0: fail at once, exit 2). */
+  readonly lockTimeout: number;
 }
 
 /** Defaults: seeds from `seeds/`, archive to `dist/`, no absolute URLs. */
@@ -42,6 +44,7 @@ export const defaultConfig = {
   taxonomy: null,
   cache: true,
   cacheDir: '.dateline-cache',
+  lockTimeout: 0,
 } satisfies SiteConfig;
 
 /** Merges partial options over the defaults once, checking each value; misuse throws a TypeError. */
@@ -49,6 +52,9 @@ export function resolveConfig(options: Partial<SiteConfig> = {}): SiteConfig {
   const config: SiteConfig = { ...defaultConfig, ...stripUndefined(options) };
   for (const key of Object.keys(options)) {
     if (!(key in defaultConfig)) throw new TypeError(`resolveConfig: unknown option "${key}"; known options are ${Object.keys(defaultConfig).join(', ')}`);
+  }
+  if (typeof config.lockTimeout !== 'number' || !Number.isFinite(config.lockTimeout) || config.lockTimeout < 0) {
+    throw new TypeError('resolveConfig: lockTimeout must be a number of seconds, 0 or more');
   }
   for (const key of ['pageSize', 'homeSize'] as const) {
     if (!Number.isInteger(config[key]) || config[key] < 1) throw new TypeError(`resolveConfig: ${key} must be a positive whole number`);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, BuildReport, Diagnostic, ParsedSeed } from '../model/types.js';
 import { fingerprintFiles } from './fingerprint.js';
+import type { OutputHints } from '../output/output-manifest.js';
 import { openPackStore, type PackStore } from './pack-store.js';
 import { hashText } from './stable-hash.js';
 
@@ -59,6 +60,8 @@ export interface BuildState {
   readonly report: BuildReport;
   readonly pages: ReadonlyMap<string, string>;
   readonly search: ReadonlyMap<string, SearchEntry>;
+  /** Times and inodes of the output's files after the build, so the next one reads none of them. */
+  readonly hints: OutputHints;
 }
 
 /** Where the generator's code and tables are: the compiled `lib/` (or `src/` under tsx) and `data/`. */

@@ -1,15 +1,19 @@
-import { createHash } from 'node:crypto';
-import { lstatSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RenderedFile } from '../model/types.js';
 import { BuildError } from '../errors.js';
 import { createTaskPool } from '../task-pool.js';
+import { contentHash, inspectOutput, manifestName, manifestText, readManifest, type ManifestEntry, type OutputState } from '../output/output-manifest.js';
+import { applyJournal, journalName, journalPlace, pendingDir, recoverJournal, writeJournal } from '../output/output-journal.js';
 
-/** What a write did: files written anew and files carried over unchanged from the last build. */
+export { inspectOutput, manifestName, type OutputState };
+
+/** What a write did: files written anew, carried over unchanged from the last build, and deleted; and how it committed. */
 export interface WriteStats {
   readonly written: number;
   readonly unchanged: number;
+  readonly deleted: number;
+  readonly mode: 'swap' | 'in-place';
 }
 
 /**
@@ -23,66 +27,49 @@ export function isSafeOutputPath(rel: string): boolean {
   return rel.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
-/**
- * The manifest dateline writes into every output folder: the hash of each file it wrote. It
- * marks the folder as dateline's to replace, and tells unchanged files without reading them.
- */
-export const manifestName = '.dateline-manifest.json';
-
-interface Manifest {
-  readonly generator: 'dateline';
-  readonly files: Record<string, string>;
-}
-
 /** Options of a site write. */
 export interface WriteOptions {
   /** Folders the output folder must not be, nor contain (the seeds, the project). */
   readonly protect: readonly string[];
+  /** Folders the output folder must not be inside either (the seeds: later builds would read it back). */
+  readonly outside: readonly string[];
   /** Files written at once (default 32). */
   readonly concurrency: number;
-  /** Paths carried over unchanged from the previous output (each must be intact there); `files` then holds only new or changed files. */
+  /**
+   * Paths carried over unchanged from the previous output (each must be intact there); `files`
+   * then holds only new or changed files, and every other previous path is deleted.
+   */
   readonly keep?: ReadonlySet<string>;
+  /** The previous output as `inspectOutput` found it (inspected here when not given). */
+  readonly previous?: OutputState;
 }
 
-/** What the last build left in the output folder: its manifest's hashes and the files still there as written. */
-export interface OutputState {
-  readonly files: ReadonlyMap<string, string>;
-  readonly intact: ReadonlySet<string>;
-}
-
-/** Reads the output folder's manifest and checks that each file it lists is still a regular file. */
-export async function inspectOutput(outDir: string): Promise<OutputState> {
-  const out = path.resolve(outDir);
-  const manifest = await readFile(path.join(out, manifestName), 'utf8').then((t) => JSON.parse(t) as Manifest, () => null);
-  const files = new Map<string, string>(manifest?.generator === 'dateline' && typeof manifest.files === 'object' ? Object.entries(manifest.files) : []);
-  const intact = new Set<string>();
-  // Thousands of tiny stat calls: synchronous ones cost a fraction of promise-wrapped ones.
-  for (const rel of files.keys()) {
-    if (!isSafeOutputPath(rel)) continue;
-    const info = lstatSync(path.join(out, rel), { throwIfNoEntry: false });
-    if (info?.isFile()) intact.add(rel);
-  }
-  return { files, intact };
-}
+/** Changed and deleted files up to this share of the site are committed in place, with a journal. */
+const inPlaceShare = 0.25;
 
 /**
- * Refuses an output folder that would destroy something: one that is or holds a protected
- * folder (`--out .` next to the seeds), or an existing, non-empty folder that dateline did not
- * write (no manifest). Returns the previous build's manifest, or null.
+ * Refuses an output folder that would destroy something: a file, one that is or holds a
+ * protected folder (`--out .` next to the seeds, `--out` inside the seeds), or an existing,
+ * non-empty folder that dateline did not write (no manifest).
  */
-async function checkOutput(out: string, protect: readonly string[]): Promise<Manifest | null> {
+async function checkOutput(out: string, protect: readonly string[], outside: readonly string[]): Promise<void> {
   for (const p of protect.map((x) => path.resolve(x))) {
     if (p === out || p.startsWith(`${out}${path.sep}`) || out === path.parse(out).root) {
       throw new BuildError(`refusing to write the archive to "${out}": it would replace ${p === out ? 'that folder' : `"${p}"`}`, 'choose an output folder of its own with --out, such as dist');
     }
   }
+  for (const p of outside.map((x) => path.resolve(x))) {
+    if (out.startsWith(`${p}${path.sep}`)) {
+      throw new BuildError(`refusing to write the archive to "${out}": it is inside the seeds folder "${p}", so later builds would read it back as seeds`, 'choose an output folder outside the seeds, such as dist');
+    }
+  }
+  const info = await lstat(out).catch(() => null);
+  if (info && !info.isDirectory() && !info.isSymbolicLink()) {
+    throw new BuildError(`refusing to write the archive to "${out}": it is a file, not a folder`, 'choose an output folder with --out, such as dist');
+  }
   const entries = await readdir(out).catch(() => null);
-  if (entries === null || entries.length === 0) return null;
-  const manifest = await readFile(path.join(out, manifestName), 'utf8').then(
-    (text) => JSON.parse(text) as Manifest,
-    () => null,
-  );
-  if (manifest?.generator === 'dateline' && typeof manifest.files === 'object') return manifest;
+  if (entries === null || entries.length === 0) return;
+  if (await readManifest(out)) return;
   // A build from before the manifest existed still left its report: that folder is ours too.
   const report = await readFile(path.join(out, 'data', 'report.json'), 'utf8').then(
     (text) => JSON.parse(text) as unknown,
@@ -92,13 +79,13 @@ async function checkOutput(out: string, protect: readonly string[]): Promise<Man
   if (!isReport) {
     throw new BuildError(`refusing to replace "${out}": it holds files that dateline did not write`, 'choose an empty or new folder with --out, or delete this one first');
   }
-  return null;
 }
 
 /**
  * Puts the output folder back in order before a build reads it: a site a killed build left only
- * as `.<out>.old-<pid>` (killed between its two renames) is renamed back, and stale staging and
- * retired folders are removed.
+ * as `.<out>.old-<pid>` (killed between its two renames) is renamed back, stale staging and
+ * retired folders are removed, and an interrupted in-place commit is finished or undone. Call it
+ * holding the output lock.
  */
 export async function recoverOutput(outDir: string): Promise<void> {
   const out = path.resolve(outDir);
@@ -116,93 +103,226 @@ export async function recoverOutput(outDir: string): Promise<void> {
       await rm(path.join(parent, entry), { recursive: true, force: true });
     }
   }
+  // An in-place commit a killed build left: finished if its journal was written, else undone.
+  if (await stat(out).then((i) => i.isDirectory(), () => false)) await recoverJournal(out);
 }
 
 /**
- * Writes the archive so that `outDir` is never half-written: files go to a staging folder
- * beside it (same file system), files whose bytes did not change are hard-linked from the last
- * build instead of rewritten, and the staging folder is swapped in by rename. `files` may be a
- * stream, so a large archive is never held in memory whole. A build that fails
- * or is killed leaves the previous `outDir` as it was; stale staging folders are removed first.
+ * Writes the archive so that `outDir` is never left broken. Two ways, chosen by the size of the
+ * change:
+ * - **swap**: files go to a staging folder beside the output (same file system), files carried
+ *   over or with unchanged bytes are hard-linked from the last build, and the staging folder is
+ *   swapped in by rename. A failed or killed build leaves the previous folder as it was.
+ * - **in place**, when `keep` is given and the changed and deleted files are few: new files are
+ *   written into a pending folder inside the output, a journal of the moves and deletions is
+ *   made durable (the commit point), then applied. A build killed before the commit point leaves
+ *   the old site; one killed after it leaves a journal the next build finishes.
+ * Only files that are intact (see `inspectOutput`) are ever carried over or linked. `files` may be
+ * a stream, so a large archive is never held in memory whole.
  */
 export async function writeSite(
   outDir: string,
   files: Iterable<RenderedFile> | AsyncIterable<RenderedFile>,
   options: Partial<WriteOptions> = {},
 ): Promise<WriteStats> {
-  const { protect = [], concurrency = 32, keep = new Set<string>() } = options;
-  const out = path.resolve(outDir);
-  const parent = path.dirname(out);
-  const base = path.basename(out);
+  const { protect = [], outside = [], concurrency = 32, keep } = options;
+  const requested = path.resolve(outDir);
+  const parent = path.dirname(requested);
   await mkdir(parent, { recursive: true });
+  await checkOutput(requested, protect, outside);
+  // An output folder that is a symbolic link stays one: the archive is written where it points.
+  const linked = await lstat(requested).then((i) => i.isSymbolicLink(), () => false);
+  const out = linked ? await realpath(requested) : requested;
+  if (linked) await checkOutput(out, protect, outside);
   await recoverOutput(out);
-  const previousManifest = await checkOutput(out, protect);
-  const hashes: Record<string, string> = Object.create(null);
-  const staging = path.join(parent, `.${base}.staging-${process.pid}`);
-  await mkdir(staging);
-  let written = 0;
-  let unchanged = 0;
-  const seen = new Set<string>();
+  const previous = options.previous ?? (await inspectOutput(out, isSafeOutputPath));
+  // A mount point or a linked folder cannot be swapped by rename: it is always written in place.
+  const fixed = linked || (await isMountPoint(out));
+  try {
+    if (keep || fixed) return await writeInPlace(out, files, { keep: keep ?? new Set(), previous, concurrency, fixed });
+    return await writeBySwap(out, files, previous, concurrency);
+  } catch (error) {
+    if (error instanceof BuildError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+      const what = { ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up', EROFS: 'the file system is read-only', EACCES: 'permission was denied', EPERM: 'the operation was not permitted' }[code];
+      throw new BuildError(`writing the archive to "${outDir}" failed: ${what} (${code}); the previous archive was left as it was`, 'free some space or fix the permissions, then build again', { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function isMountPoint(out: string): Promise<boolean> {
+  const [own, above] = await Promise.all([stat(out).catch(() => null), stat(path.dirname(out)).catch(() => null)]);
+  return own !== null && above !== null && own.dev !== above.dev;
+}
+
+/** Makes each folder once, however many files land in it. */
+function folderMaker(): (dir: string) => Promise<unknown> {
   const made = new Map<string, Promise<unknown>>();
-  const writeOne = async (file: RenderedFile): Promise<void> => {
-    const target = path.join(staging, file.path);
-    const dir = path.dirname(target);
+  return (dir) => {
     let ready = made.get(dir);
     if (!ready) {
       ready = mkdir(dir, { recursive: true });
       made.set(dir, ready);
     }
-    await ready;
-    const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : Buffer.from(file.contents);
-    const previous = path.join(out, file.path);
-    const hash = createHash('sha256').update(bytes).digest('base64url');
-    hashes[file.path] = hash;
-    // The last build's manifest says which files are unchanged: link them, read nothing back.
-    const same = previousManifest?.files[file.path] === hash;
-    if (same && (await link(previous, target).then(() => true, () => false))) {
-      unchanged++;
-    } else {
-      await writeFile(target, bytes);
-      written++;
-    }
+    return ready;
   };
+}
+
+/** Checks each streamed file's path and feeds the file to `take`, a bounded number at once. */
+async function forEachFile(files: Iterable<RenderedFile> | AsyncIterable<RenderedFile>, concurrency: number, take: (file: RenderedFile, bytes: Buffer) => Promise<void>): Promise<Set<string>> {
+  const seen = new Set<string>();
   // A bounded number of writes in flight: fast on many small files, flat in memory.
   const pool = createTaskPool(concurrency);
   for await (const file of files) {
-    if (!isSafeOutputPath(file.path)) {
+    if (!isSafeOutputPath(file.path) || file.path === manifestName || file.path.startsWith(`${pendingDir}/`) || file.path === journalName) {
       throw new BuildError(`refusing to write "${file.path}": it would land outside the output folder`, 'report this: every output path is planned by dateline itself');
     }
     if (seen.has(file.path)) {
       throw new BuildError(`two pages would be written to "${file.path}"`, 'report this: slugs and paths are meant to be unique');
     }
     seen.add(file.path);
-    await pool.add(() => writeOne(file));
+    const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : Buffer.from(file.contents);
+    await pool.add(() => take(file, bytes));
   }
   await pool.drain();
-  for (const rel of keep) {
-    if (seen.has(rel)) continue;
-    const hash = previousManifest?.files[rel];
-    if (hash === undefined || !isSafeOutputPath(rel)) throw new BuildError(`cannot keep "${rel}": the last build did not write it`, 'rebuild without the cache (--no-cache)');
-    await pool.add(async () => {
-      const target = path.join(staging, rel);
-      const dir = path.dirname(target);
-      let ready = made.get(dir);
-      if (!ready) {
-        ready = mkdir(dir, { recursive: true });
-        made.set(dir, ready);
+  return seen;
+}
+
+/** The swap: a whole new folder beside the output, unchanged files hard-linked, renamed into place. */
+async function writeBySwap(out: string, files: Iterable<RenderedFile> | AsyncIterable<RenderedFile>, previous: OutputState, concurrency: number): Promise<WriteStats> {
+  const parent = path.dirname(out);
+  const base = path.basename(out);
+  const staging = path.join(parent, `.${base}.staging-${process.pid}`);
+  await mkdir(staging);
+  try {
+    const entries = new Map<string, ManifestEntry>();
+    let written = 0;
+    let unchanged = 0;
+    const folder = folderMaker();
+    await forEachFile(files, concurrency, async (file, bytes) => {
+      const target = path.join(staging, file.path);
+      await folder(path.dirname(target));
+      const hash = contentHash(bytes);
+      // An intact file with the same bytes is linked from the last build, never read back.
+      if (previous.files.get(file.path) === hash && previous.intact.has(file.path) && (await link(path.join(out, file.path), target).then(() => true, () => false))) {
+        unchanged++;
+      } else {
+        await writeFile(target, bytes);
+        written++;
       }
-      await ready;
-      await link(path.join(out, rel), target);
-      hashes[rel] = hash;
-      unchanged++;
+      entries.set(file.path, { hash, size: bytes.length });
     });
+    await writeFile(path.join(staging, manifestName), manifestText(entries));
+    const retired = path.join(parent, `.${base}.old-${process.pid}`);
+    const hadPrevious = await rename(out, retired).then(() => true, () => false);
+    await rename(staging, out);
+    if (hadPrevious) await rm(retired, { recursive: true, force: true });
+    return { written, unchanged, deleted: [...previous.files.keys()].filter((p) => !entries.has(p)).length, mode: 'swap' };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
   }
-  await pool.drain();
-  const sorted = Object.fromEntries(Object.keys(hashes).sort().map((k) => [k, hashes[k]!]));
-  await writeFile(path.join(staging, manifestName), `${JSON.stringify({ generator: 'dateline', files: sorted } satisfies Manifest, null, 1)}\n`);
-  const retired = path.join(parent, `.${base}.old-${process.pid}`);
-  const hadPrevious = await rename(out, retired).then(() => true, () => false);
-  await rename(staging, out);
-  if (hadPrevious) await rm(retired, { recursive: true, force: true });
-  return { written, unchanged };
+}
+
+/**
+ * The incremental write: new and changed files go into a pending folder inside the output (same
+ * file system as their targets). A small change is then committed in place through a durable
+ * journal; a large one (or a first build) is assembled beside the output, kept files hard-linked
+ * and pending files moved in, and swapped in by rename. A folder that cannot be swapped (a mount
+ * point, a linked folder) is always committed in place.
+ */
+async function writeInPlace(
+  out: string,
+  files: Iterable<RenderedFile> | AsyncIterable<RenderedFile>,
+  options: { keep: ReadonlySet<string>; previous: OutputState; concurrency: number; fixed: boolean },
+): Promise<WriteStats> {
+  const { keep, previous } = options;
+  await mkdir(out, { recursive: true });
+  const place = journalPlace(out, options.fixed && (await isMountPoint(out)));
+  const pending = place.pending;
+  await rm(pending, { recursive: true, force: true });
+  await mkdir(pending);
+  try {
+    const carried = (rel: string): ManifestEntry => previous.entries.get(rel)!;
+    const manifest: Record<string, ManifestEntry> = {};
+    const moves: Array<[string, string]> = [];
+    let unchanged = 0;
+    const written = await forEachFile(files, options.concurrency, async (file, bytes) => {
+      const hash = contentHash(bytes);
+      if (previous.files.get(file.path) === hash && previous.intact.has(file.path)) {
+        manifest[file.path] = carried(file.path);
+        unchanged++;
+        return;
+      }
+      const name = String(moves.length);
+      moves.push([name, file.path]);
+      manifest[file.path] = { hash, size: bytes.length };
+      await writeFile(path.join(pending, name), bytes);
+    });
+    // `keep` fills up while the stream renders (a page is kept instead of rendered): read it after.
+    for (const rel of keep) {
+      if (written.has(rel)) continue;
+      if (!previous.intact.has(rel)) throw new BuildError(`cannot keep "${rel}": it is not in the output as the last build wrote it`, 'rebuild without the cache (--no-cache)');
+      manifest[rel] = carried(rel);
+      unchanged++;
+    }
+    const deletions = [...previous.files.keys()].filter((p) => !(p in manifest) && isSafeOutputPath(p)).sort();
+    const stats = { written: moves.length, unchanged, deleted: deletions.length };
+    if (moves.length === 0 && deletions.length === 0 && previous.files.size > 0) {
+      await rm(pending, { recursive: true, force: true });
+      return { ...stats, mode: 'in-place' };
+    }
+    const sorted = Object.fromEntries(Object.keys(manifest).sort().map((k) => [k, manifest[k]!]));
+    if (options.fixed || smallChange(moves.length + deletions.length, Object.keys(sorted).length)) {
+      const journal = { moves, deletions, manifest: sorted };
+      await writeJournal(place, journal);
+      await applyJournal(out, place, journal);
+      return { ...stats, mode: 'in-place' };
+    }
+    await swapAssembled(out, sorted, moves, pending);
+    return { ...stats, mode: 'swap' };
+  } finally {
+    await rm(pending, { recursive: true, force: true });
+  }
+}
+
+/** Builds the new folder beside the output from kept files (hard links) and pending ones (moved), and swaps it in. */
+async function swapAssembled(out: string, manifest: Record<string, ManifestEntry>, moves: ReadonlyArray<readonly [string, string]>, pending: string): Promise<void> {
+  const parent = path.dirname(out);
+  const base = path.basename(out);
+  const staging = path.join(parent, `.${base}.staging-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging);
+  try {
+    const folder = folderMaker();
+    const moved = new Map(moves.map(([name, target]) => [target, name]));
+    const entries = new Map<string, ManifestEntry>();
+    const pool = createTaskPool(32);
+    for (const [rel, entry] of Object.entries(manifest)) {
+      await pool.add(async () => {
+        const target = path.join(staging, rel);
+        await folder(path.dirname(target));
+        const name = moved.get(rel);
+        if (name === undefined) await link(path.join(out, rel), target);
+        else await rename(path.join(pending, name), target);
+        entries.set(rel, entry);
+      });
+    }
+    await pool.drain();
+    await writeFile(path.join(staging, manifestName), manifestText(entries));
+    const retired = path.join(parent, `.${base}.old-${process.pid}`);
+    const hadPrevious = await rename(out, retired).then(() => true, () => false);
+    await rename(staging, out);
+    if (hadPrevious) await rm(retired, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Whether a change of `changed` files out of `total` is small enough to commit in place. */
+export function smallChange(changed: number, total: number): boolean {
+  return total > 0 && changed <= Math.max(50, total * inPlaceShare);
 }

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * The manifest dateline writes into every output folder: the hash and size of each file it
+ * wrote. It marks the folder as dateline's to replace, and tells a later build which files are
+ * still exactly as written. It holds nothing that differs between two builds of the same inputs
+ * (no file times), so an incremental output equals a clean one byte for byte.
+ */
+export const manifestName = '.dateline-manifest.json';
+
+/** What the manifest records of one file. */
+export interface ManifestEntry {
+  readonly hash: string;
+  /** Bytes; -1 when unknown (a manifest from before sizes were recorded). */
+  readonly size: number;
+}
+
+/**
+ * File times and inodes of an output's files as the last build saw them (kept in the build
+ * cache, not in the output): when they still match, a file is intact without being read.
+ */
+export type OutputHints = ReadonlyMap<string, readonly [mtimeMs: number, ino: number]>;
+
+/** The SHA-256 of a file's bytes as the manifest writes it. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
+
+/** The manifest of an output folder as path → entry, or null when there is none (or it is not dateline's). */
+export async function readManifest(out: string): Promise<Map<string, ManifestEntry> | null> {
+  const text = await readFile(path.join(out, manifestName), 'utf8').catch(() => null);
+  if (text === null) return null;
+  try {
+    const data = JSON.parse(text) as { generator?: unknown; files?: unknown };
+    if (data.generator !== 'dateline' || typeof data.files !== 'object' || data.files === null) return null;
+    const entries = new Map<string, ManifestEntry>();
+    for (const [rel, value] of Object.entries(data.files as Record<string, unknown>)) {
+      // A first-version manifest held only the hash.
+      if (typeof value === 'string') entries.set(rel, { hash: value, size: -1 });
+      else if (typeof value === 'object' && value !== null && typeof (value as ManifestEntry).hash === 'string') entries.set(rel, value as ManifestEntry);
+    }
+    return entries;
+  } catch {
+    return null;
+  }
+}
+
+/** The manifest's text: files sorted by path, one a line. */
+export function manifestText(entries: ReadonlyMap<string, ManifestEntry>): string {
+  const files = [...entries.keys()].sort().map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(entries.get(k))}`);
+  return `{"generator": "dateline", "version": 2, "files": {\n${files.join(',\n')}\n}}\n`;
+}
+
+/** What the last build left in the output folder, checked against its manifest. */
+export interface OutputState {
+  /** The manifest: path → content hash. Empty when there is no manifest. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly entries: ReadonlyMap<string, ManifestEntry>;
+  /** Paths still regular files with the bytes the manifest says: safe to carry over. */
+  readonly intact: ReadonlySet<string>;
+  /** Files whose hints were missing or stale, so they were read and hashed (a restored folder). */
+  readonly rehashed: number;
+  /** Hints of every intact file as found now. */
+  readonly hints: OutputHints;
+  /** A digest of the manifest (path → hash): the same wherever the folder is restored. */
+  readonly digest: string;
+}
+
+/** A digest of a manifest's paths and hashes. */
+export function manifestDigest(files: ReadonlyMap<string, string>): string {
+  return createHash('sha256').update([...files].map(([p, h]) => `${p}\t${h}`).sort().join('\n')).digest('base64url').slice(0, 32);
+}
+
+/**
+ * Checks every file the manifest lists. Only a regular file counts (a planted symlink never
+ * does); one whose size, time and inode match the manifest is intact without being read; any
+ * other is read and hashed, and is intact only if its bytes are the ones written. So an edited,
+ * truncated or replaced file is never carried over, and a folder restored from a CI cache
+ * (every time and inode new) is still recognised.
+ */
+export async function inspectOutput(
+  outDir: string,
+  isSafe: (rel: string) => boolean = () => true,
+  hintsFor: (digest: string) => OutputHints | undefined = () => undefined,
+): Promise<OutputState> {
+  const out = path.resolve(outDir);
+  const entries = (await readManifest(out)) ?? new Map<string, ManifestEntry>();
+  const files = new Map<string, string>();
+  for (const [rel, entry] of entries) files.set(rel, entry.hash);
+  const digest = manifestDigest(files);
+  const known = hintsFor(digest) ?? new Map<string, readonly [number, number]>();
+  const intact = new Set<string>();
+  const hints = new Map<string, readonly [number, number]>();
+  let rehashed = 0;
+  for (const [rel, entry] of entries) {
+    if (!isSafe(rel)) continue;
+    const full = path.join(out, rel);
+    // Thousands of tiny stat calls: synchronous ones cost a fraction of promise-wrapped ones.
+    const info = lstatSync(full, { throwIfNoEntry: false });
+    if (!info?.isFile() || (entry.size >= 0 && info.size !== entry.size)) continue;
+    const hint = known.get(rel);
+    if (!hint || hint[0] !== info.mtimeMs || hint[1] !== info.ino) {
+      rehashed++;
+      if (contentHash(readFileSync(full)) !== entry.hash) continue;
+    }
+    intact.add(rel);
+    hints.set(rel, [info.mtimeMs, info.ino]);
+  }
+  return { files, entries, intact, rehashed, hints, digest };
+}
