@@ -13,12 +13,15 @@ export interface Mutant {
   readonly bytes: Uint8Array;
   /** Articles + quarantined blocks the file must yield, when the mutation keeps every article. */
   readonly expected: number | null;
+  /** Articles the file must yield, when the mutation keeps every article. */
+  readonly articles: number | null;
 }
 
 interface Sample {
   readonly name: string;
   readonly lines: readonly string[];
   readonly count: number;
+  readonly articles: number;
 }
 
 const root = new URL('../../', import.meta.url);
@@ -32,7 +35,8 @@ export const samples: readonly Sample[] = folders.flatMap((folder) =>
     .map((n) => {
       const bytes = readFileSync(new URL(`${folder}${n}`, root));
       const parsed = parseSeed({ path: n, bytes });
-      return { name: n, lines: bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/), count: parsed.articles.length + parsed.quarantined };
+      const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+      return { name: n, lines, count: parsed.articles.length + parsed.quarantined, articles: parsed.articles.length };
     }),
 );
 const textSamples = samples.filter((s) => s.name.endsWith('.txt'));
@@ -59,7 +63,7 @@ export const invisibleMutant: fc.Arbitrary<Mutant> = fc
       // Only zero-width characters are trimmed from a line's start; direction marks stay there.
       lines[i] = start && !'\u200E\u202C'.includes(c) ? `${c}${lines[i]}` : `${lines[i]}${c}`;
     }
-    return { name: `invisible-${s.name}`, bytes: encode(lines), expected: s.count };
+    return { name: `invisible-${s.name}`, bytes: encode(lines), expected: s.count, articles: s.articles };
   });
 
 /** Control characters inside lines (VT and FF only at ends, where they read as space): every article must still be found. */
@@ -74,7 +78,7 @@ export const controlMutant: fc.Arbitrary<Mutant> = fc
       const cut = c === '\u000B' || c === '\u000C' ? line.length : Math.floor(pos * line.length);
       lines[i] = [...line.slice(0, cut), c, ...line.slice(cut)].join('');
     }
-    return { name: `control-${s.name}`, bytes: encode(lines), expected: s.count };
+    return { name: `control-${s.name}`, bytes: encode(lines), expected: s.count, articles: s.articles };
   });
 
 /** Blank lines removed or added: articles may merge or split, so no count is promised. */
@@ -89,7 +93,7 @@ export const blankLineMutant: fc.Arbitrary<Mutant> = fc
         if (blank !== -1) lines.splice(blank, 1);
       } else lines.splice(i, 0, ...(op === 'add' ? [''] : ['', '']));
     }
-    return { name: `blanks-${s.name}`, bytes: encode(lines), expected: null };
+    return { name: `blanks-${s.name}`, bytes: encode(lines), expected: null, articles: null };
   });
 
 /** Huge lines (over and under the 100,000-character limit), bidi controls and NUL bytes. */
@@ -102,7 +106,7 @@ export const rawMutant: fc.Arbitrary<Mutant> = fc
       if (typeof op === 'number') lines.splice(i, 0, 'word '.repeat(op / 5));
       else lines[i] = `${lines[i]!.slice(0, 10)}${op}${lines[i]!.slice(10)}`;
     }
-    return { name: `raw-${s.name}`, bytes: encode(lines), expected: null };
+    return { name: `raw-${s.name}`, bytes: encode(lines), expected: null, articles: null };
   });
 
 /** Pathological Markdown (nesting, emphasis, setext, link and list runs) around a real Markdown article. */
@@ -111,6 +115,8 @@ export const markdownMutant: fc.Arbitrary<Mutant> = fc
     fc.array(
       fc.oneof(
         fc.nat(300).map((n) => `${'>'.repeat(n)} quoted`),
+        // Deep enough to overflow a recursive visit of the tree.
+        fc.nat(2000).map((n) => `${'>'.repeat(6000 + n)} quoted`),
         fc.nat(120).map((n) => `${'  '.repeat(n)}* deep item`),
         fc.nat(150).map((n) => '*a_'.repeat(n)),
         fc.nat(60).map((n) => 'a\n='.repeat(n)),
@@ -129,5 +135,5 @@ export const markdownMutant: fc.Arbitrary<Mutant> = fc
     const lines = [...base.lines];
     if (!keepHeadline) lines.splice(lines.findIndex((l) => l.startsWith('# ')), 1);
     // A Markdown seed is one article, built or left out, whatever its body holds.
-    return { name: 'markdown.md', bytes: encode([...lines, '', ...parts.flatMap((p) => [p, ''])]), expected: 1 };
+    return { name: 'markdown.md', bytes: encode([...lines, '', ...parts.flatMap((p) => [p, ''])]), expected: 1, articles: null };
   });
