@@ -15,6 +15,8 @@ export interface Mutant {
   readonly expected: number | null;
   /** Articles the file must yield, when the mutation keeps every article. */
   readonly articles: number | null;
+  /** Articles of the sample it was made from, for the figures when no count is promised. */
+  readonly baseline: number | null;
 }
 
 interface Sample {
@@ -63,7 +65,7 @@ export const invisibleMutant: fc.Arbitrary<Mutant> = fc
       // Only zero-width characters are trimmed from a line's start; direction marks stay there.
       lines[i] = start && !'\u200E\u202C'.includes(c) ? `${c}${lines[i]}` : `${lines[i]}${c}`;
     }
-    return { name: `invisible-${s.name}`, bytes: encode(lines), expected: s.count, articles: s.articles };
+    return { name: `invisible-${s.name}`, bytes: encode(lines), expected: s.count, articles: s.articles, baseline: s.articles };
   });
 
 /** Control characters inside lines (VT and FF only at ends, where they read as space): every article must still be found. */
@@ -78,7 +80,7 @@ export const controlMutant: fc.Arbitrary<Mutant> = fc
       const cut = c === '\u000B' || c === '\u000C' ? line.length : Math.floor(pos * line.length);
       lines[i] = [...line.slice(0, cut), c, ...line.slice(cut)].join('');
     }
-    return { name: `control-${s.name}`, bytes: encode(lines), expected: s.count, articles: s.articles };
+    return { name: `control-${s.name}`, bytes: encode(lines), expected: s.count, articles: s.articles, baseline: s.articles };
   });
 
 /** Blank lines removed or added: articles may merge or split, so no count is promised. */
@@ -93,7 +95,7 @@ export const blankLineMutant: fc.Arbitrary<Mutant> = fc
         if (blank !== -1) lines.splice(blank, 1);
       } else lines.splice(i, 0, ...(op === 'add' ? [''] : ['', '']));
     }
-    return { name: `blanks-${s.name}`, bytes: encode(lines), expected: null, articles: null };
+    return { name: `blanks-${s.name}`, bytes: encode(lines), expected: null, articles: null, baseline: s.articles };
   });
 
 /** Huge lines (over and under the 100,000-character limit), bidi controls and NUL bytes. */
@@ -106,7 +108,7 @@ export const rawMutant: fc.Arbitrary<Mutant> = fc
       if (typeof op === 'number') lines.splice(i, 0, 'word '.repeat(op / 5));
       else lines[i] = `${lines[i]!.slice(0, 10)}${op}${lines[i]!.slice(10)}`;
     }
-    return { name: `raw-${s.name}`, bytes: encode(lines), expected: null, articles: null };
+    return { name: `raw-${s.name}`, bytes: encode(lines), expected: null, articles: null, baseline: s.articles };
   });
 
 /** Pathological Markdown (nesting, emphasis, setext, link and list runs) around a real Markdown article. */
@@ -135,5 +137,5 @@ export const markdownMutant: fc.Arbitrary<Mutant> = fc
     const lines = [...base.lines];
     if (!keepHeadline) lines.splice(lines.findIndex((l) => l.startsWith('# ')), 1);
     // A Markdown seed is one article, built or left out, whatever its body holds.
-    return { name: 'markdown.md', bytes: encode([...lines, '', ...parts.flatMap((p) => [p, ''])]), expected: 1, articles: null };
+    return { name: 'markdown.md', bytes: encode([...lines, '', ...parts.flatMap((p) => [p, ''])]), expected: 1, articles: null, baseline: null };
   });
