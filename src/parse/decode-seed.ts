@@ -39,6 +39,7 @@ const maxControlWarnings = 20;
 const invisibleChar = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/;
 /** The invisible characters with no direction: only these are trimmed from a line's start (an RLO there turns the whole line). */
 const zeroWidthChar = /[\u00AD\u034F\u180E\u200B-\u200D\u2060\uFEFF]/;
+const blankLine = /^[\s\u00AD\u034F\u180E\u200B-\u200D\u2060\uFEFF]*$/;
 
 /**
  * A line without zero-width characters at its start, nor white space or invisible characters
@@ -49,6 +50,9 @@ function trimInvisible(line: string): string {
   while (start < line.length && zeroWidthChar.test(line[start]!)) start++;
   let end = line.length;
   while (end > start && (invisibleChar.test(line[end - 1]!) || /\s/.test(line[end - 1]!))) end--;
+  // A line of nothing but direction controls is kept as written (a headline of RLOs is odd text,
+  // not a blank line); only white space and zero-width characters make a line blank.
+  if (end === start && !blankLine.test(line)) return line.trimEnd();
   return line.slice(start, end);
 }
 

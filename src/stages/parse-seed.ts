@@ -45,7 +45,9 @@ export function parseSeed(seed: SeedFile, limits: DecodeLimits = defaultDecodeLi
   const decoded = decodeSeed(file, seed.bytes, limits);
   const diagnostics: Diagnostic[] = [...decoded.diagnostics];
   if (decoded.lines.length === 0) {
-    return { file, articles: [], diagnostics, quarantined: refusedArticles(seed, decoded.diagnostics, limits) };
+    // A Markdown seed is one article: refused whole (binary, invalid UTF-8), that article is lost.
+    const refused = isMarkdown ? (decoded.diagnostics.some((d) => d.rule === 'empty-file') ? 0 : 1) : refusedArticles(seed, decoded.diagnostics, limits);
+    return { file, articles: [], diagnostics, quarantined: refused };
   }
 
   const front = checkEditorFields(file, readFrontMatter(file, decoded.lines), decoded.lines, limits);

@@ -55,3 +55,11 @@ describe('hostile Markdown seeds (issue 12.2)', () => {
     expect(r.diagnostics).toEqual([expect.objectContaining({ file: 'summary.md', line: 3, rule: 'markdown-too-deep' })]);
   });
 });
+
+describe('Markdown seeds refused whole (found by the fuzz campaign)', () => {
+  it('a .md seed with a stray NUL byte counts as one quarantined article, so nothing is lost silently', () => {
+    const r = parseSeed(seed('nul.md', '# A Headline\n\nA short body.\n\u0000\n'));
+    expect(r.diagnostics.map((d) => d.rule)).toEqual(['binary-file']);
+    expect(r.articles.length + r.quarantined).toBe(1);
+  });
+});
