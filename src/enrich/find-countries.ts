@@ -1,5 +1,6 @@
 import type { Gazetteer, PlaceEntry, PlaceKind } from './gazetteer.js';
-import { tokenize, type Token } from './tokenize.js';
+import { afterComma, capital, sentenceStart, type Tokens } from './tokenize.js';
+import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
 
 /** The text of an article in the zones that weigh differently. */
 export interface ArticleText {
@@ -68,13 +69,13 @@ export function findCountries(
   text: ArticleText,
   gazetteer: Gazetteer,
   options: CountryOptions = defaultCountryOptions,
+  words: ArticleTokens = tokenizeArticle(text),
 ): string[] {
-  const zones: Array<[string, number]> = [
-    [text.headline, 4],
-    ...text.paragraphs.map((p, i): [string, number] => [p, i < 2 ? 2 : 1]),
-    ...text.captions.map((c): [string, number] => [c, 0.5]),
+  const tokenized: Array<{ tokens: Tokens; zoneWeight: number }> = [
+    { tokens: words.headline, zoneWeight: 4 },
+    ...words.paragraphs.map((tokens, i) => ({ tokens, zoneWeight: i < 2 ? 2 : 1 })),
+    ...words.captions.map((tokens) => ({ tokens, zoneWeight: 0.5 })),
   ];
-  const tokenized = zones.map(([zoneText, zoneWeight]) => ({ tokens: tokenize(zoneText), zoneWeight }));
   const surnames = standaloneNames(tokenized.map((z) => z.tokens), gazetteer);
   const scanned = tokenized.map(({ tokens, zoneWeight }, z) => ({ tokens, zoneWeight, found: scanPlaces(tokens, gazetteer, z === 0, surnames) }));
 
@@ -89,7 +90,7 @@ export function findCountries(
   });
   let seatText: string | undefined;
   const namesInstitution = (institutions: readonly string[]): boolean => {
-    seatText ??= ` ${scanned.map((s) => s.tokens.map((t) => t.key).join(' ')).join(' | ')} `;
+    seatText ??= ` ${scanned.map((s) => s.tokens.keys.join(' ')).join(' | ')} `;
     return institutions.some((i) => seatText!.includes(` ${i} `));
   };
 
@@ -115,7 +116,7 @@ export function findCountries(
         alternatives: entries,
       });
       if (z === 0) {
-        const before = scanned[0]!.tokens[f.start - 1]?.key;
+        const before = scanned[0]!.tokens.keys[f.start - 1];
         if (before === 'in' || before === 'at') venues.add(order - 1);
         headlineCount++;
       }
@@ -159,7 +160,7 @@ export function findCountries(
  * How much each place name of a zone counts: names in a list of three or more, joined only by
  * commas and `and`/`or`, are background (`borders with Poland, Austria and Denmark`).
  */
-function enumerationFactors(found: readonly Found[], tokens: readonly Token[]): number[] {
+function enumerationFactors(found: readonly Found[], tokens: Tokens): number[] {
   const factors = found.map(() => 1);
   let runStart = 0;
   const close = (end: number): void => {
@@ -170,9 +171,16 @@ function enumerationFactors(found: readonly Found[], tokens: readonly Token[]): 
     const next = found[k];
     let joined = false;
     if (next && next.start >= prev.end) {
-      const gap = tokens.slice(prev.end, next.start);
-      const hasJoin = tokens[next.start]!.afterComma || gap.some((t) => t.afterComma || t.key === 'and' || t.key === 'or');
-      joined = hasJoin && gap.every((t) => listGlue.has(t.key)) && !gap.some((t) => t.afterComma && t.key !== 'and' && t.key !== 'or' && t.key !== 'the');
+      const { keys, flags } = tokens;
+      let hasJoin = (flags[next.start]! & afterComma) !== 0;
+      let glue = true;
+      for (let t = prev.end; t < next.start; t++) {
+        const key = keys[t]!;
+        const comma = (flags[t]! & afterComma) !== 0;
+        if (comma || key === 'and' || key === 'or') hasJoin = true;
+        if (!listGlue.has(key) || (comma && key !== 'and' && key !== 'or' && key !== 'the')) glue = false;
+      }
+      joined = hasJoin && glue;
     }
     if (!joined) {
       close(k);
@@ -183,23 +191,27 @@ function enumerationFactors(found: readonly Found[], tokens: readonly Token[]): 
 }
 
 /** Finds the place names in a token list, longest phrase first, with context rules applied. */
-function scanPlaces(tokens: readonly Token[], gaz: Gazetteer, isHeadline: boolean, surnames: ReadonlySet<string>): Found[] {
+function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surnames: ReadonlySet<string>): Found[] {
   const found: Found[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const first = tokens[i]!;
-    if (!first.capital) continue;
-    const lengths = gaz.startLengths.get(first.key);
+  const { keys, texts, flags } = tokens;
+  const count = tokens.length;
+  for (let i = 0; i < count; i++) {
+    if ((flags[i]! & capital) === 0) continue;
+    const firstKey = keys[i]!;
+    const lengths = gaz.startLengths.get(firstKey);
     if (!lengths) continue;
     let match: { key: string; entries: readonly PlaceEntry[]; end: number } | undefined;
-    const pair = i + 1 < tokens.length && gaz.startPairs.has(`${first.key} ${tokens[i + 1]!.key}`);
+    const pair = i + 1 < count && gaz.startPairs.has(`${firstKey} ${keys[i + 1]!}`);
     for (const n of lengths) {
-      if (i + n > tokens.length || (n > 1 && !pair)) continue;
-      const span = tokens.slice(i, i + n);
-      const key = n === 1 ? first.key : span.map((t) => t.key).join(' ');
+      if (i + n > count || (n > 1 && !pair)) continue;
+      const key = n === 1 ? firstKey : keys.slice(i, i + n).join(' ');
       const entries = gaz.phrases.get(key);
       if (!entries) continue;
-      const written = span.map((t) => t.text.replace(/\./g, '')).join(' ');
-      const usable = entries.filter((e) => e.exactCase === null || e.exactCase === written);
+      let usable: readonly PlaceEntry[] = entries;
+      if (entries.some((e) => e.exactCase !== null)) {
+        const written = texts.slice(i, i + n).map((t) => t.replace(/\./g, '')).join(' ');
+        usable = entries.filter((e) => e.exactCase === null || e.exactCase === written);
+      }
       if (usable.length > 0) {
         match = { key, entries: usable, end: i + n };
         break;
@@ -207,32 +219,32 @@ function scanPlaces(tokens: readonly Token[], gaz: Gazetteer, isHeadline: boolea
     }
     if (!match) continue;
     const start = i;
-    const before = tokens[start - 1];
-    const after = tokens[match.end];
-    const afterNext = tokens[match.end + 1];
-    i = match.end - 1;
+    const end = match.end;
+    i = end - 1;
     // `UK-based monitor`, `Qatar-funded school`: the place is not what the story is about.
-    if (after?.key === '-' && afterNext && gaz.passingSuffixes.has(afterNext.key)) continue;
+    if (keys[end] === '-' && end + 1 < count && gaz.passingSuffixes.has(keys[end + 1]!)) continue;
     // `Jordan River`, `Lebanon Valley College`: a feature named after the place.
-    if (after && after.capital && gaz.featureWords.has(after.key)) continue;
-    const name = tokens[match.end - 1]!;
+    if (end < count && (flags[end]! & capital) !== 0 && gaz.featureWords.has(keys[end]!)) continue;
+    const nameKey = keys[end - 1]!;
+    const single = end - start === 1;
+    const isCountryName = single && match.entries.some((e) => e.kind === 'country');
+    const beforeKey = start > 0 ? keys[start - 1]! : undefined;
     // `Michael Jordan`: a person, when a capitalised word that is not a title stands before.
     const personPair =
-      match.end - start === 1 &&
-      match.entries.some((e) => e.kind === 'country') &&
-      gaz.personNames.has(name.key) &&
-      before && before.capital && !first.sentenceStart && !first.afterComma && before.key !== '-' &&
-      !gaz.placeQualifiers.has(before.key) && !gaz.phrases.has(before.key)
-        ? `${before.key} ${name.key}`
-        : givenName(name, after, gaz, surnames, match.end - start === 1 && match.entries.some((e) => e.kind === 'country'));
+      isCountryName &&
+      gaz.personNames.has(nameKey) &&
+      beforeKey !== undefined && (flags[start - 1]! & capital) !== 0 && (flags[start]! & (sentenceStart | afterComma)) === 0 && beforeKey !== '-' &&
+      !gaz.placeQualifiers.has(beforeKey) && !gaz.phrases.has(beforeKey)
+        ? `${beforeKey} ${nameKey}`
+        : givenName(tokens, end, gaz, surnames, isCountryName);
     found.push({
       key: match.key,
       entries: match.entries,
       start,
-      end: match.end,
+      end,
       personPair,
-      person: personPair !== null && (!isHeadline || personPair.startsWith(`${name.key} `)),
-      usTown: isFollowedByUsState(tokens, match.end, gaz, match.entries),
+      person: personPair !== null && (!isHeadline || personPair.startsWith(`${nameKey} `)),
+      usTown: isFollowedByUsState(tokens, end, gaz, match.entries),
     });
   }
   return found;
@@ -242,12 +254,11 @@ function scanPlaces(tokens: readonly Token[], gaz: Gazetteer, isHeadline: boolea
  * True when the tokens from `at` name a US state after a comma (`Lebanon, Pennsylvania`,
  * `Charlotte, N.C.`), unless the state's name is also a country the place is in (`Tbilisi, Georgia`).
  */
-function isFollowedByUsState(tokens: readonly Token[], at: number, gaz: Gazetteer, place: readonly PlaceEntry[]): boolean {
-  const next = tokens[at];
-  if (!next || !next.afterComma || !next.capital) return false;
-  if (gaz.usStateAbbreviations.has(next.key) && /\.$|^[A-Z]{2}$/.test(next.text)) return true;
+function isFollowedByUsState(tokens: Tokens, at: number, gaz: Gazetteer, place: readonly PlaceEntry[]): boolean {
+  if (at >= tokens.length || (tokens.flags[at]! & (afterComma | capital)) !== (afterComma | capital)) return false;
+  if (gaz.usStateAbbreviations.has(tokens.keys[at]!) && /\.$|^[A-Z]{2}$/.test(tokens.texts[at]!)) return true;
   for (let n = 1; n <= 2; n++) {
-    const key = tokens.slice(at, at + n).map((t) => t.key).join(' ');
+    const key = tokens.keys.slice(at, at + n).join(' ');
     if (!gaz.usStates.has(key)) continue;
     const countries = (gaz.phrases.get(key) ?? []).filter((e) => e.kind === 'country').map((e) => e.code);
     return !place.some((e) => countries.includes(e.code));
@@ -261,23 +272,26 @@ function isFollowedByUsState(tokens: readonly Token[], at: number, gaz: Gazettee
  * capitalised word that the article also uses on its own (`Santos said`) is a person. Returns
  * the `name surname` pair, or null.
  */
-function givenName(name: Token, after: Token | undefined, gaz: Gazetteer, surnames: ReadonlySet<string>, isCountryName: boolean): string | null {
-  if (!isCountryName || !after || !after.capital || !gaz.personNames.has(name.key)) return null;
-  if (gaz.featureWords.has(after.key) || gaz.placeQualifiers.has(after.key)) return null;
-  return surnames.has(after.key) ? `${name.key} ${after.key}` : null;
+function givenName(tokens: Tokens, end: number, gaz: Gazetteer, surnames: ReadonlySet<string>, isCountryName: boolean): string | null {
+  if (!isCountryName || end >= tokens.length || (tokens.flags[end]! & capital) === 0) return null;
+  const name = tokens.keys[end - 1]!;
+  const after = tokens.keys[end]!;
+  if (!gaz.personNames.has(name)) return null;
+  if (gaz.featureWords.has(after) || gaz.placeQualifiers.has(after)) return null;
+  return surnames.has(after) ? `${name} ${after}` : null;
 }
 
 /**
  * Capitalised words the article uses on their own, away from a name that can be a given name:
  * the surnames of people introduced earlier (`Santos` in `Santos scored twice`).
  */
-function standaloneNames(zones: ReadonlyArray<readonly Token[]>, gaz: Gazetteer): Set<string> {
+function standaloneNames(zones: readonly Tokens[], gaz: Gazetteer): Set<string> {
   const names = new Set<string>();
-  for (const tokens of zones) {
-    tokens.forEach((t, i) => {
-      if (!t.capital || (i > 0 && gaz.personNames.has(tokens[i - 1]!.key))) return;
-      names.add(t.key);
-    });
+  for (const { keys, flags, length } of zones) {
+    for (let i = 0; i < length; i++) {
+      if ((flags[i]! & capital) === 0 || (i > 0 && gaz.personNames.has(keys[i - 1]!))) continue;
+      names.add(keys[i]!);
+    }
   }
   return names;
 }

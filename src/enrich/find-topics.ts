@@ -1,7 +1,8 @@
 import type { TopicEvidence } from '../model/types.js';
 import type { ArticleText } from './find-countries.js';
 import { indexPhraseStarts } from './phrase-index.js';
-import { tokenize, type Token } from './tokenize.js';
+import { tokenize, type Tokens } from './tokenize.js';
+import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
 
 /** One topic of a taxonomy: its slug, display name and weighted terms. */
 export interface TopicDefinition {
@@ -20,6 +21,8 @@ export interface TopicMatcher {
   readonly startLengths: ReadonlyMap<string, readonly number[]>;
   /** The first two words of every phrase of two words or more: a cheap test before building longer keys. */
   readonly startPairs: ReadonlySet<string>;
+  /** First word → the second words of the longer phrases it starts: the pair test without joining strings. */
+  readonly secondWords: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Options for compiling a taxonomy. */
@@ -53,17 +56,10 @@ function stem(key: string): string {
   return key;
 }
 
-const stemmedByTokens = new WeakMap<readonly Token[], string[]>();
-
-/** The stemmed words of a text (memoised per token list, which tokenize itself caches). */
-function stemmedKeys(text: string): string[] {
-  const tokens = tokenize(text);
-  let keys = stemmedByTokens.get(tokens);
-  if (!keys) {
-    keys = [];
-    for (const t of tokens) if (t.key !== '-') keys.push(stem(t.key));
-    stemmedByTokens.set(tokens, keys);
-  }
+/** The stemmed words of a token list, dashes left out. */
+function stemmedKeys(tokens: Tokens): string[] {
+  const keys: string[] = [];
+  for (const key of tokens.keys) if (key !== '-') keys.push(stem(key));
   return keys;
 }
 
@@ -72,7 +68,7 @@ export function compileTopics(topics: readonly TopicDefinition[], options: Compi
   const phrases = new Map<string, Array<{ topic: number; weight: number; term: string }>>();
   let longestPhrase = 1;
   for (const blocker of options.blockers ?? []) {
-    const keys = stemmedKeys(blocker);
+    const keys = stemmedKeys(tokenize(blocker));
     if (keys.length < 2) continue;
     const key = keys.join(' ');
     if (!phrases.has(key)) phrases.set(key, []);
@@ -80,7 +76,7 @@ export function compileTopics(topics: readonly TopicDefinition[], options: Compi
   topics.forEach((topic, index) => {
     for (const [term, weight] of Object.entries(topic.terms)) {
       if (weight <= 0) continue;
-      const keys = stemmedKeys(term);
+      const keys = stemmedKeys(tokenize(term));
       if (keys.length === 0) continue;
       longestPhrase = Math.max(longestPhrase, keys.length);
       const key = keys.join(' ');
@@ -90,7 +86,14 @@ export function compileTopics(topics: readonly TopicDefinition[], options: Compi
     }
   });
   const index = indexPhraseStarts(phrases.keys());
-  return { topics, phrases, ...index, longestPhrase: Math.max(longestPhrase, index.longestPhrase) };
+  const secondWords = new Map<string, Set<string>>();
+  for (const pair of index.startPairs) {
+    const [first, second] = pair.split(' ') as [string, string];
+    const set = secondWords.get(first) ?? new Set<string>();
+    set.add(second);
+    secondWords.set(first, set);
+  }
+  return { topics, phrases, ...index, secondWords, longestPhrase: Math.max(longestPhrase, index.longestPhrase) };
 }
 
 /** Zone weights: the headline says most about the topic, then the lead, then the rest. */
@@ -113,27 +116,29 @@ export function findTopics(
   text: ArticleText,
   matcher: TopicMatcher,
   options: TopicOptions = defaultTopicOptions,
+  words: ArticleTokens = tokenizeArticle(text),
 ): TopicEvidence[] {
   const hits = new Map<number, Map<string, number>>();
   const inHeadline = new Set<number>();
-  const zones: Array<[string, number]> = [
-    [text.headline, zoneWeight.headline],
-    ...text.paragraphs.map((p, i): [string, number] => [p, i < 2 ? zoneWeight.lead : zoneWeight.body]),
-    ...text.captions.map((c): [string, number] => [c, zoneWeight.caption]),
+  const zones: Array<[Tokens, number]> = [
+    [words.headline, zoneWeight.headline],
+    ...words.paragraphs.map((p, i): [Tokens, number] => [p, i < 2 ? zoneWeight.lead : zoneWeight.body]),
+    ...words.captions.map((c): [Tokens, number] => [c, zoneWeight.caption]),
   ];
-  for (const [zoneText, weight] of zones) {
-    const keys = stemmedKeys(zoneText);
+  for (let z = 0; z < zones.length; z++) {
+    const [zoneTokens, weight] = zones[z]!;
+    const keys = stemmedKeys(zoneTokens);
     for (let i = 0; i < keys.length; i++) {
       const lengths = matcher.startLengths.get(keys[i]!);
       if (!lengths) continue;
       // Longest phrase first, so `security council` is not also counted as `council`.
-      const pair = i + 1 < keys.length && matcher.startPairs.has(`${keys[i]} ${keys[i + 1]}`);
+      const pair = i + 1 < keys.length && matcher.secondWords.get(keys[i]!)?.has(keys[i + 1]!) === true;
       for (const n of lengths) {
         if (i + n > keys.length || (n > 1 && !pair)) continue;
         const entries = matcher.phrases.get(n === 1 ? keys[i]! : keys.slice(i, i + n).join(' '));
         if (!entries) continue;
         for (const e of entries) {
-          if (weight === zoneWeight.headline && zoneText === text.headline) inHeadline.add(e.topic);
+          if (z === 0) inHeadline.add(e.topic);
           const terms = hits.get(e.topic) ?? new Map<string, number>();
           terms.set(e.term, (terms.get(e.term) ?? 0) + weight);
           hits.set(e.topic, terms);

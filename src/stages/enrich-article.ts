@@ -4,6 +4,7 @@ import { findDate } from '../enrich/find-date.js';
 import { findTopics } from '../enrich/find-topics.js';
 import type { Enrichment } from '../enrich/load-enrichment.js';
 import { makeSlug } from '../enrich/make-slug.js';
+import { tokenizeArticle } from '../enrich/tokenize-article.js';
 import { captionCredit, collapseSpace } from '../parse/text-key.js';
 
 /** An enriched article and the problems its front matter had. */
@@ -21,6 +22,8 @@ export function enrichArticle(article: MergedArticle & { readonly key: string },
   const diagnostics: Diagnostic[] = [];
   const where = article.sources[0]!;
   const meta = article.meta;
+  // Country and topic finding read the same words: tokenize each zone once.
+  const words = tokenizeArticle(article);
 
   const countries = meta.countries
     ? meta.countries.filter((code) => {
@@ -28,9 +31,9 @@ export function enrichArticle(article: MergedArticle & { readonly key: string },
         diagnostics.push({ ...where, severity: 'error', rule: 'front-matter-schema', message: `front matter key "countries": ${code} is not an ISO 3166-1 alpha-2 code` });
         return false;
       })
-    : findCountries(article, ctx.gazetteer);
+    : findCountries(article, ctx.gazetteer, undefined, words);
 
-  const evidence = findTopics(article, ctx.topics);
+  const evidence = findTopics(article, ctx.topics, undefined, words);
   const known = new Set(ctx.topics.topics.map((t) => t.slug));
   const topics = meta.topics
     ? meta.topics.filter((slug) => {
