@@ -1,3 +1,4 @@
+import type { CountryEvidence } from '../model/types.js';
 import type { Gazetteer, PlaceEntry, PlaceKind } from './gazetteer.js';
 import { afterComma, capital, sentenceStart, type Tokens } from './tokenize.js';
 import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
@@ -32,6 +33,8 @@ interface Mention {
   readonly weight: number;
   readonly order: number;
   readonly alternatives: readonly PlaceEntry[];
+  /** The name as written, with its zone when that is not the body (`headline Lebanon`). */
+  readonly term: string;
 }
 
 /** A place name as found in one zone, before the article-wide rules are applied. */
@@ -71,6 +74,16 @@ export function findCountries(
   options: CountryOptions = defaultCountryOptions,
   words: ArticleTokens = tokenizeArticle(text),
 ): string[] {
+  return findCountryEvidence(text, gazetteer, options, words).map((e) => e.country);
+}
+
+/** The countries `findCountries` gives, each with its score and the names that earned it. */
+export function findCountryEvidence(
+  text: ArticleText,
+  gazetteer: Gazetteer,
+  options: CountryOptions = defaultCountryOptions,
+  words: ArticleTokens = tokenizeArticle(text),
+): CountryEvidence[] {
   const tokenized: Array<{ tokens: Tokens; zoneWeight: number }> = [
     { tokens: words.headline, zoneWeight: 4 },
     ...words.paragraphs.map((tokens, i) => ({ tokens, zoneWeight: i < 2 ? 2 : 1 })),
@@ -108,12 +121,14 @@ export function findCountries(
       if (institutions && namesInstitution(institutions)) return;
       const entries = f.usTown || usTowns.has(f.key) ? [usTownEntry] : f.entries;
       const primary = entries[0]!;
+      const written = scanned[z]!.tokens.texts.slice(f.start, f.end).join(' ');
       mentions.push({
         code: primary.code,
         kind: primary.kind,
         weight: kindWeight[primary.kind] * zoneWeight * factors[k]!,
         order: order++,
         alternatives: entries,
+        term: z === 0 ? `headline ${written}` : z <= 2 ? `lead ${written}` : written,
       });
       if (z === 0) {
         const before = scanned[0]!.tokens.keys[f.start - 1];
@@ -128,7 +143,7 @@ export function findCountries(
   for (const m of mentions) {
     if (m.alternatives.length <= 1) support.set(m.code, (support.get(m.code) ?? 0) + m.weight);
   }
-  const scores = new Map<string, { score: number; first: number }>();
+  const scores = new Map<string, { score: number; first: number; terms: Map<string, number> }>();
   const resolved: string[] = [];
   for (const m of mentions) {
     let code = m.code;
@@ -139,8 +154,9 @@ export function findCountries(
       code = best.code;
     }
     resolved.push(code);
-    const s = scores.get(code) ?? { score: 0, first: m.order };
-    scores.set(code, { score: s.score + m.weight, first: Math.min(s.first, m.order) });
+    const s = scores.get(code) ?? { score: 0, first: m.order, terms: new Map<string, number>() };
+    s.terms.set(m.term, (s.terms.get(m.term) ?? 0) + 1);
+    scores.set(code, { score: s.score + m.weight, first: Math.min(s.first, m.order), terms: s.terms });
   }
   // The headline says what the story is about: the first country it names (not as a venue) leads.
   const firstNonVenue = resolved.slice(0, headlineCount).findIndex((_, i) => !venues.has(i));
@@ -153,7 +169,11 @@ export function findCountries(
   return ranked
     .filter(([, s], i) => i === 0 || (s.score >= top * options.minShare && s.score >= options.minScore))
     .slice(0, options.max)
-    .map(([code]) => code);
+    .map(([country, { score, terms }]) => ({
+      country,
+      score: Math.round(score * 10) / 10,
+      terms: [...terms].map(([term, count]) => (count > 1 ? `${term} ×${count}` : term)),
+    }));
 }
 
 /**
