@@ -1,6 +1,6 @@
 import type { CountryEvidence } from '../model/types.js';
 import type { Gazetteer, PlaceEntry, PlaceKind } from './gazetteer.js';
-import { afterComma, capital, sentenceStart, type Tokens } from './tokenize.js';
+import { afterComma, capital, sentenceStart, sliceTokens, tokenize, type Tokens } from './tokenize.js';
 import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
 
 /** The text of an article in the zones that weigh differently. */
@@ -18,10 +18,27 @@ export interface CountryOptions {
   readonly minScore: number;
   /** Most countries kept (default 4). */
   readonly max: number;
+  /** How much a name in the dateline (`BEIRUT, March 5 (Reuters) -`) counts, like the headline (default 4). */
+  readonly datelineWeight: number;
+  /** Below this score, the best country is recorded as a weak guess (default 1: one passing mention). */
+  readonly weakScore: number;
 }
 
 /** Default country options. */
-export const defaultCountryOptions = { minShare: 0.3, minScore: 2.5, max: 4 } satisfies CountryOptions;
+export const defaultCountryOptions = { minShare: 0.3, minScore: 2.5, max: 4, datelineWeight: 4, weakScore: 1 } satisfies CountryOptions;
+
+/**
+ * A dateline opening the first paragraph: `BEIRUT, March 5 (Reuters) -`, `TYRE, Lebanon —`,
+ * `Kano, Nigeria (CNN)`. The place must be in capitals or followed by an agency's name.
+ */
+const datelinePattern =
+  /^\s*(?:[A-Z][A-Z.'\u2019 -]*[A-Z.](?:, [A-Z][\p{L}.' ]{1,30})?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z ]{2,20}\))? ?(?:[-\u2013\u2014]+|:)|[A-Z][\p{L}.' -]{1,30}(?:, [A-Z][\p{L}.' ]{1,30})?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})? \((?:Reuters?|CNN|AP|AFP|UPI|Xinhua)\)(?: ?[-\u2013\u2014]+)?)/u;
+
+/** The length of the dateline that opens a paragraph, or 0. */
+function datelineLength(paragraph: string): number {
+  const m = datelinePattern.exec(paragraph);
+  return m && m[0].length <= 60 ? m[0].length : 0;
+}
 
 /** A place name in a list of three or more (`Poland, Austria and Denmark`) counts this much. */
 const enumerationFactor = 0.5;
@@ -35,6 +52,8 @@ interface Mention {
   readonly alternatives: readonly PlaceEntry[];
   /** The name as written, with its zone when that is not the body (`headline Lebanon`). */
   readonly term: string;
+  /** The name is the country's own name, demonym or a region, not only one of its towns. */
+  readonly named: boolean;
 }
 
 /** A place name as found in one zone, before the article-wide rules are applied. */
@@ -50,6 +69,8 @@ interface Found {
   readonly person: boolean;
   /** `Lebanon, Pennsylvania`: the name is a town in a US state. */
   readonly usTown: boolean;
+  /** `Jon Hamm`, `Delta Air Lines`, `GAO`: a town's name read as a surname, a company or an acronym. */
+  readonly notPlace: boolean;
 }
 
 const kindWeight: Record<PlaceKind, number> = {
@@ -84,13 +105,24 @@ export function findCountryEvidence(
   options: CountryOptions = defaultCountryOptions,
   words: ArticleTokens = tokenizeArticle(text),
 ): CountryEvidence[] {
-  const tokenized: Array<{ tokens: Tokens; zoneWeight: number }> = [
-    { tokens: words.headline, zoneWeight: 4 },
-    ...words.paragraphs.map((tokens, i) => ({ tokens, zoneWeight: i < 2 ? 2 : 1 })),
-    ...words.captions.map((tokens) => ({ tokens, zoneWeight: 0.5 })),
+  type Zone = { tokens: Tokens; zoneWeight: number; label: string };
+  const paragraphs: Zone[] = words.paragraphs.map((tokens, i) => ({ tokens, zoneWeight: i < 2 ? 2 : 1, label: i < 2 ? 'lead ' : '' }));
+  const dateline: Zone[] = [];
+  const opening = text.paragraphs[0];
+  const cut = opening === undefined ? 0 : datelineLength(opening);
+  if (cut > 0 && paragraphs[0]) {
+    const tokens = tokenize(opening!.slice(0, cut));
+    dateline.push({ tokens, zoneWeight: options.datelineWeight, label: 'dateline ' });
+    paragraphs[0] = { ...paragraphs[0], tokens: sliceTokens(paragraphs[0].tokens, tokens.length) };
+  }
+  const tokenized: Zone[] = [
+    { tokens: words.headline, zoneWeight: 4, label: 'headline ' },
+    ...dateline,
+    ...paragraphs,
+    ...words.captions.map((tokens) => ({ tokens, zoneWeight: 0.5, label: 'caption ' })),
   ];
   const surnames = standaloneNames(tokenized.map((z) => z.tokens), gazetteer);
-  const scanned = tokenized.map(({ tokens, zoneWeight }, z) => ({ tokens, zoneWeight, found: scanPlaces(tokens, gazetteer, z === 0, surnames) }));
+  const scanned = tokenized.map(({ tokens, zoneWeight, label }, z) => ({ tokens, zoneWeight, label, found: scanPlaces(tokens, gazetteer, z === 0, surnames) }));
 
   // One sense per article: a name read as a person or as a US town keeps that reading everywhere.
   const personPairs = new Set<string>();
@@ -101,6 +133,9 @@ export function findCountryEvidence(
       if (f.usTown) usTowns.add(f.key);
     }
   });
+  // A town's name read once as a surname, part of a name or an acronym is read so everywhere.
+  const notPlaces = new Set<string>();
+  for (const { found } of scanned) for (const f of found) if (f.notPlace) notPlaces.add(f.key);
   let seatText: string | undefined;
   const namesInstitution = (institutions: readonly string[]): boolean => {
     seatText ??= ` ${scanned.map((s) => s.tokens.keys.join(' ')).join(' | ')} `;
@@ -113,7 +148,7 @@ export function findCountryEvidence(
   // `Talks in Cairo`, `Summit at Doha`: in a headline, a venue is where, not what, the story is.
   const venues = new Set<number>();
   scanned.forEach(({ zoneWeight, found }, z) => {
-    const kept = found.filter((f) => !f.person && !(f.personPair && personPairs.has(f.personPair)));
+    const kept = found.filter((f) => !f.person && !(f.personPair && personPairs.has(f.personPair)) && !notPlaces.has(f.key));
     const factors = enumerationFactors(kept, scanned[z]!.tokens);
     kept.forEach((f, k) => {
       // `Brussels` standing for the EU, `Geneva` for the UN: the seat is not what the story is about.
@@ -128,7 +163,8 @@ export function findCountryEvidence(
         weight: kindWeight[primary.kind] * zoneWeight * factors[k]!,
         order: order++,
         alternatives: entries,
-        term: z === 0 ? `headline ${written}` : z <= 2 ? `lead ${written}` : written,
+        term: `${scanned[z]!.label}${written}`,
+        named: primary.kind !== 'city' && primary.kind !== 'capital',
       });
       if (z === 0) {
         const before = scanned[0]!.tokens.keys[f.start - 1];
@@ -143,7 +179,7 @@ export function findCountryEvidence(
   for (const m of mentions) {
     if (m.alternatives.length <= 1) support.set(m.code, (support.get(m.code) ?? 0) + m.weight);
   }
-  const scores = new Map<string, { score: number; first: number; terms: Map<string, number> }>();
+  const scores = new Map<string, { score: number; first: number; terms: Map<string, number>; named: boolean }>();
   const resolved: string[] = [];
   for (const m of mentions) {
     let code = m.code;
@@ -154,10 +190,13 @@ export function findCountryEvidence(
       code = best.code;
     }
     resolved.push(code);
-    const s = scores.get(code) ?? { score: 0, first: m.order, terms: new Map<string, number>() };
+    const s = scores.get(code) ?? { score: 0, first: m.order, terms: new Map<string, number>(), named: false };
     s.terms.set(m.term, (s.terms.get(m.term) ?? 0) + 1);
-    scores.set(code, { score: s.score + m.weight, first: Math.min(s.first, m.order), terms: s.terms });
+    scores.set(code, { score: s.score + m.weight, first: Math.min(s.first, m.order), terms: s.terms, named: s.named || (m.named && code === m.code) });
   }
+  // `Douglas`, `Hamilton`, `Stanley`: the capital of a small territory, without the territory's
+  // name, is most often a person or a namesake.
+  for (const [code, s] of scores) if (gazetteer.territories.has(code) && !s.named) scores.delete(code);
   // The headline says what the story is about: the first country it names (not as a venue) leads.
   const firstNonVenue = resolved.slice(0, headlineCount).findIndex((_, i) => !venues.has(i));
   const lead = headlineCount > 0 ? resolved[firstNonVenue === -1 ? 0 : firstNonVenue] : undefined;
@@ -166,14 +205,38 @@ export function findCountryEvidence(
       Number(b === lead) - Number(a === lead) || y.score - x.score || x.first - y.first || (a < b ? -1 : 1),
   );
   const top = ranked[0]?.[1].score ?? 0;
-  return ranked
+  const kept = ranked
     .filter(([, s], i) => i === 0 || (s.score >= top * options.minShare && s.score >= options.minScore))
     .slice(0, options.max)
-    .map(([country, { score, terms }]) => ({
+    .map(([country, { score, terms }]): CountryEvidence => ({
       country,
       score: Math.round(score * 10) / 10,
       terms: [...terms].map(([term, count]) => (count > 1 ? `${term} ×${count}` : term)),
+      ...(score < options.weakScore ? { weak: true as const } : {}),
     }));
+  return kept.length > 0 ? kept : weakGuess(scanned.map((z) => z.tokens), gazetteer);
+}
+
+/**
+ * No place named: the best weak evidence, such as the currency a company reports in
+ * (`dlrs`, `stg`, `yen`), recorded as weak. Empty when there is none.
+ */
+function weakGuess(zones: readonly Tokens[], gaz: Gazetteer): CountryEvidence[] {
+  const counts = new Map<string, Map<string, number>>();
+  for (const { keys, length } of zones) {
+    for (let i = 0; i < length; i++) {
+      const code = gaz.weakHints.get(keys[i]!);
+      if (!code) continue;
+      const terms = counts.get(code) ?? new Map<string, number>();
+      terms.set(keys[i]!, (terms.get(keys[i]!) ?? 0) + 1);
+      counts.set(code, terms);
+    }
+  }
+  const total = (terms: Map<string, number>): number => [...terms.values()].reduce((a, b) => a + b, 0);
+  const best = [...counts].sort(([a, x], [b, y]) => total(y) - total(x) || (a < b ? -1 : 1))[0];
+  if (!best) return [];
+  const [country, terms] = best;
+  return [{ country, score: 0, terms: [...terms].map(([t, n]) => (n > 1 ? `${t} ×${n}` : t)), weak: true }];
 }
 
 /**
@@ -215,6 +278,7 @@ function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surname
   const found: Found[] = [];
   const { keys, texts, flags } = tokens;
   const count = tokens.length;
+  let shouting: boolean | undefined;
   for (let i = 0; i < count; i++) {
     if ((flags[i]! & capital) === 0) continue;
     const firstKey = keys[i]!;
@@ -247,6 +311,9 @@ function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surname
     if (end < count && (flags[end]! & capital) !== 0 && gaz.featureWords.has(keys[end]!)) continue;
     const nameKey = keys[end - 1]!;
     const single = end - start === 1;
+    const townOnly = single && match.entries.every((e) => e.kind === 'city');
+    // `Delta Air Lines`, `Chicago Bulls`: a town's name opening a longer name is not the place here.
+    if (townOnly && !isHeadline && end < count && (flags[end]! & afterComma) === 0 && isNameWord(tokens, end, gaz)) continue;
     const isCountryName = single && match.entries.some((e) => e.kind === 'country');
     const beforeKey = start > 0 ? keys[start - 1]! : undefined;
     // `Michael Jordan`: a person, when a capitalised word that is not a title stands before.
@@ -265,9 +332,34 @@ function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surname
       personPair,
       person: personPair !== null && (!isHeadline || personPair.startsWith(`${nameKey} `)),
       usTown: isFollowedByUsState(tokens, end, gaz, match.entries),
+      notPlace: townOnly && ((!isHeadline && isSurname(tokens, start, gaz)) || isAcronym(texts[start]!, (shouting ??= isShouting(texts)))),
     });
   }
   return found;
+}
+
+/** A capitalised word that is not a title, a place word or a place: part of a person's or a company's name. */
+function isNameWord(tokens: Tokens, i: number, gaz: Gazetteer): boolean {
+  const { keys, flags, length } = tokens;
+  return i >= 0 && i < length && (flags[i]! & capital) !== 0 && keys[i] !== '-' && !gaz.placeQualifiers.has(keys[i]!) &&
+    !gaz.featureWords.has(keys[i]!) && !gaz.phrases.has(keys[i]!) && !gaz.usStateAbbreviations.has(keys[i]!);
+}
+
+/** `Jon Hamm`: a one-word town name after a given name (not at a sentence start) is a surname. */
+function isSurname(tokens: Tokens, at: number, gaz: Gazetteer): boolean {
+  return (tokens.flags[at]! & (sentenceStart | afterComma)) === 0 && isNameWord(tokens, at - 1, gaz);
+}
+
+/** `GAO`, `NICE`: a town's name written in capitals in a text that is not all capitals is an acronym. */
+function isAcronym(written: string, shouting: boolean): boolean {
+  return !shouting && written.length >= 2 && written === written.toUpperCase() && written !== written.toLowerCase();
+}
+
+/** True for a text written mostly in capitals (a wire headline): capitals say nothing there. */
+function isShouting(texts: readonly string[]): boolean {
+  let upper = 0;
+  for (const t of texts) if (t.length > 1 && t === t.toUpperCase() && t !== t.toLowerCase()) upper++;
+  return upper * 2 > texts.length;
 }
 
 /**

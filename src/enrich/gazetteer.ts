@@ -31,6 +31,10 @@ export interface Gazetteer {
   readonly usStates: ReadonlySet<string>;
   /** AP-style state abbreviations (`Pa.`, `N.C.`), folded: only read after a place and a comma. */
   readonly usStateAbbreviations: ReadonlySet<string>;
+  /** Codes of dependent territories (Isle of Man, Bermuda): their capitals alone are weak evidence. */
+  readonly territories: ReadonlySet<string>;
+  /** Words that hint at a country when no place is named (`dlrs` in a company report): weak evidence only. */
+  readonly weakHints: ReadonlyMap<string, string>;
   /** Cities that stand for an institution seated there (`Brussels` for the EU) → the institution's names, folded. */
   readonly institutionSeats: ReadonlyMap<string, readonly string[]>;
 }
@@ -47,6 +51,7 @@ interface PlacesTable {
   readonly placeQualifiers: readonly string[];
   readonly passingSuffixes: readonly string[];
   readonly notPlaces: readonly string[];
+  readonly weakHints: Record<string, string>;
 }
 
 interface WorldCountry {
@@ -54,6 +59,7 @@ interface WorldCountry {
   readonly name: { readonly common: string; readonly official: string };
   readonly altSpellings: readonly string[];
   readonly capital: readonly string[];
+  readonly independent?: boolean;
   readonly demonyms?: { readonly eng?: { readonly f: string; readonly m: string } };
 }
 
@@ -104,7 +110,18 @@ export function buildGazetteer(): Gazetteer {
       if (/^[A-Z]{3}$/.test(alt) || (alt.length > 3 && tokenize(alt).length > 1)) add(alt, c.cca2, 'country');
     }
     const dem = c.demonyms?.eng;
-    if (dem) for (const d of new Set([dem.m, dem.f])) add(d, c.cca2, 'demonym');
+    if (dem) {
+      for (const d of new Set([dem.m, dem.f])) {
+        add(d, c.cca2, 'demonym');
+        // `Kenyans`, `Hong Kongers`, `Hongkongers`: plurals and the closed form of a two-word demonym.
+        if (/[nirkoa]$/.test(d)) add(`${d}s`, c.cca2, 'demonym');
+        if (d.includes(' ')) {
+          const closed = d.replace(/ /g, '');
+          add(closed, c.cca2, 'demonym');
+          add(`${closed}s`, c.cca2, 'demonym');
+        }
+      }
+    }
     for (const cap of c.capital) add(cap, c.cca2, 'capital');
   }
   for (const [name, code] of Object.entries(table.countryAliases)) add(name, code, 'country', 0, false);
@@ -115,6 +132,15 @@ export function buildGazetteer(): Gazetteer {
   // A city never overrides a country, demonym, capital or region of the same name.
   for (const [key, code, population] of cities) {
     if (!phrases.has(key)) add(key, code, 'city', population);
+  }
+
+  // `Dutch` is also the demonym of the Caribbean Netherlands: a name an independent country
+  // shares with a dependent territory means the country.
+  const territories = new Set(countries.filter((c) => c.independent === false).map((c) => c.cca2));
+  for (const [key, list] of phrases) {
+    if (list.length < 2 || !list.some((e) => !territories.has(e.code))) continue;
+    const kept = list.filter((e) => !territories.has(e.code) || e.kind === 'country');
+    if (kept.length < list.length) phrases.set(key, kept);
   }
 
   const { longestPhrase, startLengths, startPairs } = indexPhraseStarts(phrases.keys());
@@ -129,6 +155,8 @@ export function buildGazetteer(): Gazetteer {
     featureWords: fold(table.featureWords),
     placeQualifiers: fold(table.placeQualifiers),
     passingSuffixes: fold(table.passingSuffixes),
+    territories,
+    weakHints: new Map(Object.entries(table.weakHints).map(([word, code]) => [foldWord(word), code])),
     usStates: new Set(table.usStates.map(phraseKey)),
     usStateAbbreviations: new Set(table.usStateAbbreviations.map(phraseKey)),
     institutionSeats: new Map(Object.entries(table.institutionSeats).map(([seat, names]) => [phraseKey(seat), names.map(phraseKey)])),

@@ -19,6 +19,11 @@ export const afterComma = 2;
 /** Flag: the word starts with a capital letter. */
 export const capital = 4;
 
+/** The tokens from `start` on (a paragraph without its dateline). */
+export function sliceTokens(tokens: Tokens, start: number): Tokens {
+  return { length: Math.max(0, tokens.length - start), keys: tokens.keys.slice(start), texts: tokens.texts.slice(start), flags: tokens.flags.slice(start) };
+}
+
 /** True when a word starts with a capital letter (cheap: no Unicode regex). */
 export function isCapitalised(word: string): boolean {
   const c = word.charCodeAt(0);
