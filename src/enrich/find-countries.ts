@@ -50,8 +50,10 @@ interface Mention {
   readonly weight: number;
   readonly order: number;
   readonly alternatives: readonly PlaceEntry[];
-  /** The name as written, with its zone when that is not the body (`headline Lebanon`). */
-  readonly term: string;
+  /** Where the name stands (zone index, token span): its text is only built for the evidence kept. */
+  readonly zone: number;
+  readonly start: number;
+  readonly end: number;
   /** The name is the country's own name, demonym or a region, not only one of its towns. */
   readonly named: boolean;
 }
@@ -156,14 +158,15 @@ export function findCountryEvidence(
       if (institutions && namesInstitution(institutions)) return;
       const entries = f.usTown || usTowns.has(f.key) ? [usTownEntry] : f.entries;
       const primary = entries[0]!;
-      const written = scanned[z]!.tokens.texts.slice(f.start, f.end).join(' ');
       mentions.push({
         code: primary.code,
         kind: primary.kind,
         weight: kindWeight[primary.kind] * zoneWeight * factors[k]!,
         order: order++,
         alternatives: entries,
-        term: `${scanned[z]!.label}${written}`,
+        zone: z,
+        start: f.start,
+        end: f.end,
         named: primary.kind !== 'city' && primary.kind !== 'capital',
       });
       if (z === 0) {
@@ -179,7 +182,7 @@ export function findCountryEvidence(
   for (const m of mentions) {
     if (m.alternatives.length <= 1) support.set(m.code, (support.get(m.code) ?? 0) + m.weight);
   }
-  const scores = new Map<string, { score: number; first: number; terms: Map<string, number>; named: boolean }>();
+  const scores = new Map<string, { score: number; first: number; mentions: Mention[]; named: boolean }>();
   const resolved: string[] = [];
   for (const m of mentions) {
     let code = m.code;
@@ -190,9 +193,9 @@ export function findCountryEvidence(
       code = best.code;
     }
     resolved.push(code);
-    const s = scores.get(code) ?? { score: 0, first: m.order, terms: new Map<string, number>(), named: false };
-    s.terms.set(m.term, (s.terms.get(m.term) ?? 0) + 1);
-    scores.set(code, { score: s.score + m.weight, first: Math.min(s.first, m.order), terms: s.terms, named: s.named || (m.named && code === m.code) });
+    const s = scores.get(code) ?? { score: 0, first: m.order, mentions: [], named: false };
+    s.mentions.push(m);
+    scores.set(code, { score: s.score + m.weight, first: Math.min(s.first, m.order), mentions: s.mentions, named: s.named || (m.named && code === m.code) });
   }
   // `Douglas`, `Hamilton`, `Stanley`: the capital of a small territory, without the territory's
   // name, is most often a person or a namesake.
@@ -208,13 +211,24 @@ export function findCountryEvidence(
   const kept = ranked
     .filter(([, s], i) => i === 0 || (s.score >= top * options.minShare && s.score >= options.minScore))
     .slice(0, options.max)
-    .map(([country, { score, terms }]): CountryEvidence => ({
+    .map(([country, { score, mentions: own }]): CountryEvidence => ({
       country,
       score: Math.round(score * 10) / 10,
-      terms: [...terms].map(([term, count]) => (count > 1 ? `${term} ×${count}` : term)),
+      terms: evidenceTerms(own, scanned),
       ...(score < options.weakScore ? { weak: true as const } : {}),
     }));
   return kept.length > 0 ? kept : weakGuess(scanned.map((z) => z.tokens), gazetteer);
+}
+
+/** The names behind a country's score, with where they stood: `headline Lebanon`, `Lebanese ×3`. */
+function evidenceTerms(mentions: readonly Mention[], zones: ReadonlyArray<{ readonly tokens: Tokens; readonly label: string }>): string[] {
+  const counts = new Map<string, number>();
+  for (const m of mentions) {
+    const zone = zones[m.zone]!;
+    const term = `${zone.label}${zone.tokens.texts.slice(m.start, m.end).join(' ')}`;
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return [...counts].map(([term, count]) => (count > 1 ? `${term} ×${count}` : term));
 }
 
 /**
@@ -285,7 +299,7 @@ function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surname
     const lengths = gaz.startLengths.get(firstKey);
     if (!lengths) continue;
     let match: { key: string; entries: readonly PlaceEntry[]; end: number } | undefined;
-    const pair = i + 1 < count && gaz.startPairs.has(`${firstKey} ${keys[i + 1]!}`);
+    const pair = i + 1 < count && gaz.secondWords.get(firstKey)?.has(keys[i + 1]!) === true;
     for (const n of lengths) {
       if (i + n > count || (n > 1 && !pair)) continue;
       const key = n === 1 ? firstKey : keys.slice(i, i + n).join(' ');
@@ -332,7 +346,7 @@ function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surname
       personPair,
       person: personPair !== null && (!isHeadline || personPair.startsWith(`${nameKey} `)),
       usTown: isFollowedByUsState(tokens, end, gaz, match.entries),
-      notPlace: townOnly && ((!isHeadline && isSurname(tokens, start, gaz)) || isAcronym(texts[start]!, (shouting ??= isShouting(texts)))),
+      notPlace: townOnly && ((!isHeadline && isSurname(tokens, start, gaz)) || (isCapitals(texts[start]!) && !(shouting ??= isShouting(texts)))),
     });
   }
   return found;
@@ -350,15 +364,15 @@ function isSurname(tokens: Tokens, at: number, gaz: Gazetteer): boolean {
   return (tokens.flags[at]! & (sentenceStart | afterComma)) === 0 && isNameWord(tokens, at - 1, gaz);
 }
 
-/** `GAO`, `NICE`: a town's name written in capitals in a text that is not all capitals is an acronym. */
-function isAcronym(written: string, shouting: boolean): boolean {
-  return !shouting && written.length >= 2 && written === written.toUpperCase() && written !== written.toLowerCase();
+/** `GAO`, `NICE`: a word in capitals; a town's name so written in ordinary text is an acronym. */
+function isCapitals(written: string): boolean {
+  return written.length >= 2 && written === written.toUpperCase() && written !== written.toLowerCase();
 }
 
 /** True for a text written mostly in capitals (a wire headline): capitals say nothing there. */
 function isShouting(texts: readonly string[]): boolean {
   let upper = 0;
-  for (const t of texts) if (t.length > 1 && t === t.toUpperCase() && t !== t.toLowerCase()) upper++;
+  for (const t of texts) if (isCapitals(t)) upper++;
   return upper * 2 > texts.length;
 }
 

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { indexPhraseStarts } from './phrase-index.js';
+import { indexSecondWords } from './second-words.js';
 import { foldWord, tokenize } from './tokenize.js';
 
 /** What kind of name a gazetteer entry is; it sets how much one mention counts. */
@@ -23,6 +24,8 @@ export interface Gazetteer {
   readonly startLengths: ReadonlyMap<string, readonly number[]>;
   /** The first two words of every name of two words or more: a cheap test before building longer keys. */
   readonly startPairs: ReadonlySet<string>;
+  /** First word → the second words of the longer names it starts: the pair test without joining strings. */
+  readonly secondWords: ReadonlyMap<string, ReadonlySet<string>>;
   readonly countryNames: ReadonlyMap<string, string>;
   readonly personNames: ReadonlySet<string>;
   readonly featureWords: ReadonlySet<string>;
@@ -150,6 +153,7 @@ export function buildGazetteer(): Gazetteer {
     longestPhrase,
     startLengths,
     startPairs,
+    secondWords: indexSecondWords(startPairs),
     countryNames,
     personNames: fold(table.personNames),
     featureWords: fold(table.featureWords),
