@@ -1,6 +1,6 @@
 import type { CountryEvidence } from '../model/types.js';
 import type { Gazetteer, PlaceEntry, PlaceKind } from './gazetteer.js';
-import { afterComma, capital, sentenceStart, sliceTokens, tokenize, type Tokens } from './tokenize.js';
+import { afterComma, capital, isCapitalised, sentenceStart, sliceTokens, tokenize, type Tokens } from './tokenize.js';
 import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
 
 /** The text of an article in the zones that weigh differently. */
@@ -27,17 +27,32 @@ export interface CountryOptions {
 /** Default country options. */
 export const defaultCountryOptions = { minShare: 0.3, minScore: 2.5, max: 4, datelineWeight: 4, weakScore: 1 } satisfies CountryOptions;
 
-/**
- * A dateline opening the first paragraph: `BEIRUT, March 5 (Reuters) -`, `TYRE, Lebanon —`,
- * `Kano, Nigeria (CNN)`. The place must be in capitals or followed by an agency's name.
- */
-const datelinePattern =
-  /^\s*(?:[A-Z][A-Z.'\u2019 -]*[A-Z.](?:, [A-Z][\p{L}.' ]{1,30})?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z ]{2,20}\))? ?(?:[-\u2013\u2014]+|:)|[A-Z][\p{L}.' -]{1,30}(?:, [A-Z][\p{L}.' ]{1,30})?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})? \((?:Reuters?|CNN|AP|AFP|UPI|Xinhua)\)(?: ?[-\u2013\u2014]+)?)/u;
+/** The agency credit that ends many datelines: `(Reuters)`, `(CNN)`. */
+const agencyMark = /\((?:Reuters?|CNN|AP|AFP|UPI|Xinhua)\)/;
+/** The dash that ends a dateline: ` - `, ` -- `, ` — `. */
+const datelineDash = /\s?[-\u2013\u2014]{1,2}\s/;
 
-/** The length of the dateline that opens a paragraph, or 0. */
+/**
+ * The length of the dateline that opens a paragraph, or 0: `BEIRUT, March 5 (Reuters) -`,
+ * `TYRE, Lebanon —`, `Kano, Nigeria (CNN)`. The place must be in capitals or followed by an
+ * agency's name, and short: a dateline is a few words, not a sentence.
+ */
 function datelineLength(paragraph: string): number {
-  const m = datelinePattern.exec(paragraph);
-  return m && m[0].length <= 60 ? m[0].length : 0;
+  const head = paragraph.slice(0, 80);
+  const agency = agencyMark.exec(head);
+  const dash = datelineDash.exec(head);
+  const stop = agency && (!dash || agency.index < dash.index) ? agency : dash;
+  if (!stop) return 0;
+  const place = head.slice(0, stop.index).trim();
+  const firstWord = place.split(/[ ,]/)[0] ?? '';
+  if (place === '' || place.split(' ').length > 7 || /[;:!?"]/.test(place) || !isCapitalised(place)) return 0;
+  if (!agency && !(firstWord.length >= 2 && firstWord === firstWord.toUpperCase())) return 0;
+  let end = stop.index + stop[0].length;
+  if (stop === agency) {
+    const after = datelineDash.exec(head.slice(end));
+    if (after && after.index <= 1) end += after.index + after[0].length;
+  }
+  return end;
 }
 
 /** A place name in a list of three or more (`Poland, Austria and Denmark`) counts this much. */

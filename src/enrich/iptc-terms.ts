@@ -45,7 +45,7 @@ export function addIptcTerms(
 /** `drama (literature)` → `drama`; `crime, law and justice` → `crime`, `law`, `justice`. */
 function labelTerms(label: string): string[] {
   return label
-    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\([^()]*\)/g, ' ')
     .toLowerCase()
     .split(/,| and | or |\//)
     .map((part) => part.replace(/\s+/g, ' ').trim())
