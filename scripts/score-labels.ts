@@ -1,7 +1,9 @@
 /**
- * Scores enrichment against hand-labelled articles: the dev set in test/fixtures/devset/ and the
- * sample seeds described by test/fixtures/seeds.expected.json. Used by `scripts/eval.ts` and by
- * the accuracy test in test/enrich/, so both read the same figures.
+ * Scores enrichment against hand-labelled articles: the fictional dev set and holdout in
+ * test/fixtures/devset/ and holdout/, the real blind-labelled articles in test/fixtures/realset/
+ * (dev for tuning, holdout only ever scored) and the sample seeds described by
+ * test/fixtures/seeds.expected.json. Used by `scripts/eval.ts` and by the accuracy test in
+ * test/enrich/, so both read the same figures.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Article, MergedArticle, ParsedArticle } from '../src/model/types.js';
@@ -17,10 +19,33 @@ export const devsetDir = new URL('test/fixtures/devset/', root);
 export const holdoutDir = new URL('test/fixtures/holdout/', root);
 export const seedsDir = new URL('seeds/', root);
 export const samplesLabelFile = new URL('test/fixtures/seeds.expected.json', root);
+/** Real articles from five outlets, labelled blind with IPTC top-level slugs: tune on dev only. */
+export const realDevDir = new URL('test/fixtures/realset/dev/', root);
+export const realHoldoutDir = new URL('test/fixtures/realset/holdout/', root);
+
+/** The labelled sets: fictional dev and holdout, the samples, and the real dev and holdout. */
+export type LabelSet = 'dev' | 'sample' | 'holdout' | 'real-dev' | 'real-holdout';
+
+/**
+ * The real set is labelled with the 17 IPTC top-level topics; dateline splits politics into
+ * politics and diplomacy and society into society and migration. Topics are compared after this.
+ */
+const iptcTopLevel: Readonly<Record<string, string>> = {
+  'politics-government': 'politics',
+  diplomacy: 'politics',
+  'society-human-rights': 'society',
+  'migration-refugees': 'society',
+};
+
+/** An article's topics in a set's vocabulary: IPTC top-level for the real set, merged in order. */
+export function topicsFor(set: LabelSet, topics: readonly string[]): string[] {
+  if (set !== 'real-dev' && set !== 'real-holdout') return [...topics];
+  return [...new Set(topics.map((t) => iptcTopLevel[t] ?? t))];
+}
 
 /** What an editor says an article should get. Fields left undefined are not scored. */
 export interface Label {
-  readonly set: 'dev' | 'sample' | 'holdout';
+  readonly set: LabelSet;
   readonly file: string;
   readonly headline: string;
   readonly countries: readonly string[];
@@ -62,7 +87,7 @@ export interface ExactScore {
 
 /** One disagreement between the label and the output. */
 export interface Mismatch {
-  readonly set: 'dev' | 'sample' | 'holdout';
+  readonly set: LabelSet;
   readonly headline: string;
   readonly field: string;
   readonly expected: string;
@@ -84,7 +109,24 @@ export interface Evaluation {
   readonly samplesExact: ExactScore;
   readonly mismatches: readonly Mismatch[];
   readonly unmatchedLabels: readonly Label[];
+  /** How many errors of each kind (see `errorClasses`). */
+  readonly errors: Readonly<Record<ErrorClass, number>>;
 }
+
+/** The kinds of error counted, each with what it means. */
+export const errorClasses = {
+  'extra country': 'a country the article only mentions (incidental, neighbour, quoted agency)',
+  'wrong first country': 'the article is mainly about another country',
+  'missed country': 'a labelled country not found at all',
+  'no country': 'no country given to an article about a place',
+  'country for none': 'a country given to an article the editor tied to none',
+  'wrong main topic': 'the first topic is not the editor\'s main topic',
+  'missed second topic': 'the editor\'s further topic is not given',
+  'extra topic': 'a further topic the editor did not give',
+} as const;
+
+/** One kind of error. */
+export type ErrorClass = keyof typeof errorClasses;
 
 interface DevLabelFile {
   files: Array<{
@@ -100,7 +142,11 @@ interface SampleLabelFile {
   }>;
 }
 
-/** Every label of the dev set and the samples. */
+interface RealLabelFile {
+  files: Array<{ file: string; articles: Array<{ headline: string; countries: string[]; topics: string[] }> }>;
+}
+
+/** Every label: fictional dev and holdout, real dev and holdout, and the samples. */
 export function readLabels(): Label[] {
   const dev = JSON.parse(readFileSync(new URL('labels.json', devsetDir), 'utf8')) as DevLabelFile;
   const holdout = JSON.parse(readFileSync(new URL('labels.json', holdoutDir), 'utf8')) as DevLabelFile;
@@ -116,6 +162,12 @@ export function readLabels(): Label[] {
       labels.push({ set: 'holdout', file: f.file, headline: a.headline, countries: a.countries, topics: a.topics, date: a.date, dateSource: a.dateSource, credit: a.credit });
     }
   }
+  for (const [set, dir] of [['real-dev', realDevDir], ['real-holdout', realHoldoutDir]] as const) {
+    const real = JSON.parse(readFileSync(new URL('labels.json', dir), 'utf8')) as RealLabelFile;
+    for (const f of real.files) {
+      for (const a of f.articles) labels.push({ set, file: f.file, headline: a.headline, countries: a.countries, topics: a.topics });
+    }
+  }
   for (const f of samples.files) {
     for (const a of f.articles) {
       labels.push({ set: 'sample', file: f.file, headline: a.headline, countries: a.countries, topics: a.topics, photoDate: a.photo_date, credit: a.credit });
@@ -125,14 +177,16 @@ export function readLabels(): Label[] {
 }
 
 /** Parses the seed files the labels name (dev set and samples). */
-export function readLabelledArticles(): Array<{ set: 'dev' | 'sample' | 'holdout'; file: string; article: ParsedArticle }> {
-  const out: Array<{ set: 'dev' | 'sample' | 'holdout'; file: string; article: ParsedArticle }> = [];
-  const read = (set: 'dev' | 'sample' | 'holdout', dir: URL, file: string): void => {
+export function readLabelledArticles(): Array<{ set: LabelSet; file: string; article: ParsedArticle }> {
+  const out: Array<{ set: LabelSet; file: string; article: ParsedArticle }> = [];
+  const read = (set: LabelSet, dir: URL, file: string): void => {
     const parsed = parseSeed({ path: file, bytes: readFileSync(new URL(file, dir)) });
     for (const article of parsed.articles) out.push({ set, file, article });
   };
   for (const file of readdirSync(devsetDir).filter((f) => f.endsWith('.txt')).sort()) read('dev', devsetDir, file);
   for (const file of readdirSync(holdoutDir).filter((f) => f.endsWith('.txt')).sort()) read('holdout', holdoutDir, file);
+  for (const file of readdirSync(realDevDir).filter((f) => f.endsWith('.txt')).sort()) read('real-dev', realDevDir, file);
+  for (const file of readdirSync(realHoldoutDir).filter((f) => f.endsWith('.txt')).sort()) read('real-holdout', realHoldoutDir, file);
   for (const file of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) read('sample', seedsDir, file);
   return out;
 }
@@ -195,6 +249,7 @@ export function scoreArticles(labels: readonly Label[], articles: readonly Artic
   const mismatches: Mismatch[] = [];
   const scored: Scored[] = [];
   const unmatchedLabels: Label[] = [];
+  const errors = Object.fromEntries(Object.keys(errorClasses).map((k) => [k, 0])) as Record<ErrorClass, number>;
 
   for (const label of labels) {
     const article = byHeadline.get(textKey(label.headline)) ?? null;
@@ -210,15 +265,20 @@ export function scoreArticles(labels: readonly Label[], articles: readonly Artic
       miss('article', label.headline, 'not found');
       continue;
     }
+    const gotTopics = topicsFor(label.set, article.topics);
     addSet(countries, label.countries, article.countries);
-    addSet(topics, label.topics, article.topics);
+    addSet(topics, label.topics, gotTopics);
+    countErrors(errors, label, article.countries, gotTopics);
     const countriesExact = label.countries.length === article.countries.length && label.countries.every((c, i) => article.countries[i] === c);
-    if (!countriesExact) miss('countries', label.countries, article.countries);
-    const topicsSame = sameSet(label.topics, article.topics);
-    const topicsPrimary = label.topics[0] === article.topics[0];
+    if (!countriesExact) {
+      const detail = article.countryEvidence.map((e) => `${e.country} ${e.score}${e.weak ? ' weak' : ''} (${e.terms.join(', ')})`).join(' | ');
+      miss('countries', label.countries, article.countries, detail);
+    }
+    const topicsSame = sameSet(label.topics, gotTopics);
+    const topicsPrimary = label.topics[0] === gotTopics[0];
     if (!topicsSame || !topicsPrimary) {
       const detail = article.topicEvidence.map((e) => `${e.topic} ${e.score} (${e.terms.join(', ')})`).join(' | ');
-      miss(topicsSame ? 'topics (main)' : 'topics', label.topics, article.topics, detail);
+      miss(topicsSame ? 'topics (main)' : 'topics', label.topics, gotTopics, detail);
     }
     if (label.date !== undefined && !addExact(date, label.date, article.date)) miss('date', label.date, article.date);
     if (label.dateSource !== undefined && !addExact(dateSource, label.dateSource, article.dateSource)) miss('dateSource', label.dateSource, article.dateSource);
@@ -240,7 +300,23 @@ export function scoreArticles(labels: readonly Label[], articles: readonly Artic
     samplesExact: finishExact(samplesExact),
     mismatches,
     unmatchedLabels,
+    errors,
   };
+}
+
+/** Adds one article's errors to the per-class counts. */
+function countErrors(errors: Record<ErrorClass, number>, label: Label, gotCountries: readonly string[], gotTopics: readonly string[]): void {
+  const expected = label.countries;
+  if (expected.length === 0 && gotCountries.length > 0) errors['country for none']++;
+  else if (expected.length > 0 && gotCountries.length === 0) errors['no country']++;
+  else if (expected.length > 0) {
+    if (gotCountries[0] !== expected[0]) errors['wrong first country']++;
+    errors['extra country'] += gotCountries.filter((c) => !expected.includes(c)).length;
+    errors['missed country'] += expected.filter((c) => !gotCountries.includes(c)).length;
+  }
+  if (label.topics[0] !== gotTopics[0]) errors['wrong main topic']++;
+  errors['missed second topic'] += label.topics.slice(1).filter((t) => !gotTopics.includes(t)).length;
+  errors['extra topic'] += gotTopics.slice(1).filter((t) => !label.topics.includes(t)).length;
 }
 
 /** Parses, enriches and scores the dev set and the samples. */

@@ -5,7 +5,7 @@ import { relatedArticles } from '../src/views/related-articles.js';
 
 const article = (id: string, date: string, countries: string[], topics: string[]): Article => ({
   id, slug: id, headline: `Story ${id}`, captions: [], credit: null, date, dateSource: 'body', photoDate: null, countries, topics,
-  topicEvidence: [], paragraphs: ['x'], sources: [{ file: `${id}.txt`, line: 1 }], meta: {},
+  topicEvidence: [], countryEvidence: [], paragraphs: ['x'], sources: [{ file: `${id}.txt`, line: 1 }], meta: {},
 });
 const names = { country: (c: string) => c, topic: (t: string) => t };
 

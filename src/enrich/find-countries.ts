@@ -1,5 +1,7 @@
+import type { CountryEvidence } from '../model/types.js';
 import type { Gazetteer, PlaceEntry, PlaceKind } from './gazetteer.js';
-import { tokenize, type Token } from './tokenize.js';
+import { afterComma, capital, isCapitalised, sentenceStart, sliceTokens, tokenize, type Tokens } from './tokenize.js';
+import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
 
 /** The text of an article in the zones that weigh differently. */
 export interface ArticleText {
@@ -16,10 +18,42 @@ export interface CountryOptions {
   readonly minScore: number;
   /** Most countries kept (default 4). */
   readonly max: number;
+  /** How much a name in the dateline (`BEIRUT, March 5 (Reuters) -`) counts, like the headline (default 4). */
+  readonly datelineWeight: number;
+  /** Below this score, the best country is recorded as a weak guess (default 1: one passing mention). */
+  readonly weakScore: number;
 }
 
 /** Default country options. */
-export const defaultCountryOptions = { minShare: 0.3, minScore: 2.5, max: 4 } satisfies CountryOptions;
+export const defaultCountryOptions = { minShare: 0.3, minScore: 2.5, max: 4, datelineWeight: 4, weakScore: 1 } satisfies CountryOptions;
+
+/** The agency credit that ends many datelines: `(Reuters)`, `(CNN)`. */
+const agencyMark = /\((?:Reuters?|CNN|AP|AFP|UPI|Xinhua)\)/;
+/** The dash that ends a dateline: ` - `, ` -- `, ` — `. */
+const datelineDash = /\s?[-\u2013\u2014]{1,2}\s/;
+
+/**
+ * The length of the dateline that opens a paragraph, or 0: `BEIRUT, March 5 (Reuters) -`,
+ * `TYRE, Lebanon —`, `Kano, Nigeria (CNN)`. The place must be in capitals or followed by an
+ * agency's name, and short: a dateline is a few words, not a sentence.
+ */
+function datelineLength(paragraph: string): number {
+  const head = paragraph.slice(0, 80);
+  const agency = agencyMark.exec(head);
+  const dash = datelineDash.exec(head);
+  const stop = agency && (!dash || agency.index < dash.index) ? agency : dash;
+  if (!stop) return 0;
+  const place = head.slice(0, stop.index).trim();
+  const firstWord = place.split(/[ ,]/)[0] ?? '';
+  if (place === '' || place.split(' ').length > 7 || /[;:!?"]/.test(place) || !isCapitalised(place)) return 0;
+  if (!agency && !(firstWord.length >= 2 && firstWord === firstWord.toUpperCase())) return 0;
+  let end = stop.index + stop[0].length;
+  if (stop === agency) {
+    const after = datelineDash.exec(head.slice(end));
+    if (after && after.index <= 1) end += after.index + after[0].length;
+  }
+  return end;
+}
 
 /** A place name in a list of three or more (`Poland, Austria and Denmark`) counts this much. */
 const enumerationFactor = 0.5;
@@ -31,6 +65,12 @@ interface Mention {
   readonly weight: number;
   readonly order: number;
   readonly alternatives: readonly PlaceEntry[];
+  /** Where the name stands (zone index, token span): its text is only built for the evidence kept. */
+  readonly zone: number;
+  readonly start: number;
+  readonly end: number;
+  /** The name is the country's own name, demonym or a region, not only one of its towns. */
+  readonly named: boolean;
 }
 
 /** A place name as found in one zone, before the article-wide rules are applied. */
@@ -46,6 +86,8 @@ interface Found {
   readonly person: boolean;
   /** `Lebanon, Pennsylvania`: the name is a town in a US state. */
   readonly usTown: boolean;
+  /** `Jon Hamm`, `Delta Air Lines`, `GAO`: a town's name read as a surname, a company or an acronym. */
+  readonly notPlace: boolean;
 }
 
 const kindWeight: Record<PlaceKind, number> = {
@@ -68,15 +110,36 @@ export function findCountries(
   text: ArticleText,
   gazetteer: Gazetteer,
   options: CountryOptions = defaultCountryOptions,
+  words: ArticleTokens = tokenizeArticle(text),
 ): string[] {
-  const zones: Array<[string, number]> = [
-    [text.headline, 4],
-    ...text.paragraphs.map((p, i): [string, number] => [p, i < 2 ? 2 : 1]),
-    ...text.captions.map((c): [string, number] => [c, 0.5]),
+  return findCountryEvidence(text, gazetteer, options, words).map((e) => e.country);
+}
+
+/** The countries `findCountries` gives, each with its score and the names that earned it. */
+export function findCountryEvidence(
+  text: ArticleText,
+  gazetteer: Gazetteer,
+  options: CountryOptions = defaultCountryOptions,
+  words: ArticleTokens = tokenizeArticle(text),
+): CountryEvidence[] {
+  type Zone = { tokens: Tokens; zoneWeight: number; label: string };
+  const paragraphs: Zone[] = words.paragraphs.map((tokens, i) => ({ tokens, zoneWeight: i < 2 ? 2 : 1, label: i < 2 ? 'lead ' : '' }));
+  const dateline: Zone[] = [];
+  const opening = text.paragraphs[0];
+  const cut = opening === undefined ? 0 : datelineLength(opening);
+  if (cut > 0 && paragraphs[0]) {
+    const tokens = tokenize(opening!.slice(0, cut));
+    dateline.push({ tokens, zoneWeight: options.datelineWeight, label: 'dateline ' });
+    paragraphs[0] = { ...paragraphs[0], tokens: sliceTokens(paragraphs[0].tokens, tokens.length) };
+  }
+  const tokenized: Zone[] = [
+    { tokens: words.headline, zoneWeight: 4, label: 'headline ' },
+    ...dateline,
+    ...paragraphs,
+    ...words.captions.map((tokens) => ({ tokens, zoneWeight: 0.5, label: 'caption ' })),
   ];
-  const tokenized = zones.map(([zoneText, zoneWeight]) => ({ tokens: tokenize(zoneText), zoneWeight }));
   const surnames = standaloneNames(tokenized.map((z) => z.tokens), gazetteer);
-  const scanned = tokenized.map(({ tokens, zoneWeight }, z) => ({ tokens, zoneWeight, found: scanPlaces(tokens, gazetteer, z === 0, surnames) }));
+  const scanned = tokenized.map(({ tokens, zoneWeight, label }, z) => ({ tokens, zoneWeight, label, found: scanPlaces(tokens, gazetteer, z === 0, surnames) }));
 
   // One sense per article: a name read as a person or as a US town keeps that reading everywhere.
   const personPairs = new Set<string>();
@@ -87,9 +150,12 @@ export function findCountries(
       if (f.usTown) usTowns.add(f.key);
     }
   });
+  // A town's name read once as a surname, part of a name or an acronym is read so everywhere.
+  const notPlaces = new Set<string>();
+  for (const { found } of scanned) for (const f of found) if (f.notPlace) notPlaces.add(f.key);
   let seatText: string | undefined;
   const namesInstitution = (institutions: readonly string[]): boolean => {
-    seatText ??= ` ${scanned.map((s) => s.tokens.map((t) => t.key).join(' ')).join(' | ')} `;
+    seatText ??= ` ${scanned.map((s) => s.tokens.keys.join(' ')).join(' | ')} `;
     return institutions.some((i) => seatText!.includes(` ${i} `));
   };
 
@@ -99,7 +165,7 @@ export function findCountries(
   // `Talks in Cairo`, `Summit at Doha`: in a headline, a venue is where, not what, the story is.
   const venues = new Set<number>();
   scanned.forEach(({ zoneWeight, found }, z) => {
-    const kept = found.filter((f) => !f.person && !(f.personPair && personPairs.has(f.personPair)));
+    const kept = found.filter((f) => !f.person && !(f.personPair && personPairs.has(f.personPair)) && !notPlaces.has(f.key));
     const factors = enumerationFactors(kept, scanned[z]!.tokens);
     kept.forEach((f, k) => {
       // `Brussels` standing for the EU, `Geneva` for the UN: the seat is not what the story is about.
@@ -113,9 +179,13 @@ export function findCountries(
         weight: kindWeight[primary.kind] * zoneWeight * factors[k]!,
         order: order++,
         alternatives: entries,
+        zone: z,
+        start: f.start,
+        end: f.end,
+        named: primary.kind !== 'city' && primary.kind !== 'capital',
       });
       if (z === 0) {
-        const before = scanned[0]!.tokens[f.start - 1]?.key;
+        const before = scanned[0]!.tokens.keys[f.start - 1];
         if (before === 'in' || before === 'at') venues.add(order - 1);
         headlineCount++;
       }
@@ -127,7 +197,7 @@ export function findCountries(
   for (const m of mentions) {
     if (m.alternatives.length <= 1) support.set(m.code, (support.get(m.code) ?? 0) + m.weight);
   }
-  const scores = new Map<string, { score: number; first: number }>();
+  const scores = new Map<string, { score: number; first: number; mentions: Mention[]; named: boolean }>();
   const resolved: string[] = [];
   for (const m of mentions) {
     let code = m.code;
@@ -138,9 +208,13 @@ export function findCountries(
       code = best.code;
     }
     resolved.push(code);
-    const s = scores.get(code) ?? { score: 0, first: m.order };
-    scores.set(code, { score: s.score + m.weight, first: Math.min(s.first, m.order) });
+    const s = scores.get(code) ?? { score: 0, first: m.order, mentions: [], named: false };
+    s.mentions.push(m);
+    scores.set(code, { score: s.score + m.weight, first: Math.min(s.first, m.order), mentions: s.mentions, named: s.named || (m.named && code === m.code) });
   }
+  // `Douglas`, `Hamilton`, `Stanley`: the capital of a small territory, without the territory's
+  // name, is most often a person or a namesake.
+  for (const [code, s] of scores) if (gazetteer.territories.has(code) && !s.named) scores.delete(code);
   // The headline says what the story is about: the first country it names (not as a venue) leads.
   const firstNonVenue = resolved.slice(0, headlineCount).findIndex((_, i) => !venues.has(i));
   const lead = headlineCount > 0 ? resolved[firstNonVenue === -1 ? 0 : firstNonVenue] : undefined;
@@ -149,17 +223,56 @@ export function findCountries(
       Number(b === lead) - Number(a === lead) || y.score - x.score || x.first - y.first || (a < b ? -1 : 1),
   );
   const top = ranked[0]?.[1].score ?? 0;
-  return ranked
+  const kept = ranked
     .filter(([, s], i) => i === 0 || (s.score >= top * options.minShare && s.score >= options.minScore))
     .slice(0, options.max)
-    .map(([code]) => code);
+    .map(([country, { score, mentions: own }]): CountryEvidence => ({
+      country,
+      score: Math.round(score * 10) / 10,
+      terms: evidenceTerms(own, scanned),
+      ...(score < options.weakScore ? { weak: true as const } : {}),
+    }));
+  return kept.length > 0 ? kept : weakGuess(scanned.map((z) => z.tokens), gazetteer);
+}
+
+/** The names behind a country's score, with where they stood: `headline Lebanon`, `Lebanese ×3`. */
+function evidenceTerms(mentions: readonly Mention[], zones: ReadonlyArray<{ readonly tokens: Tokens; readonly label: string }>): string[] {
+  const counts = new Map<string, number>();
+  for (const m of mentions) {
+    const zone = zones[m.zone]!;
+    const term = `${zone.label}${zone.tokens.texts.slice(m.start, m.end).join(' ')}`;
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return [...counts].map(([term, count]) => (count > 1 ? `${term} ×${count}` : term));
+}
+
+/**
+ * No place named: the best weak evidence, such as the currency a company reports in
+ * (`dlrs`, `stg`, `yen`), recorded as weak. Empty when there is none.
+ */
+function weakGuess(zones: readonly Tokens[], gaz: Gazetteer): CountryEvidence[] {
+  const counts = new Map<string, Map<string, number>>();
+  for (const { keys, length } of zones) {
+    for (let i = 0; i < length; i++) {
+      const code = gaz.weakHints.get(keys[i]!);
+      if (!code) continue;
+      const terms = counts.get(code) ?? new Map<string, number>();
+      terms.set(keys[i]!, (terms.get(keys[i]!) ?? 0) + 1);
+      counts.set(code, terms);
+    }
+  }
+  const total = (terms: Map<string, number>): number => [...terms.values()].reduce((a, b) => a + b, 0);
+  const best = [...counts].sort(([a, x], [b, y]) => total(y) - total(x) || (a < b ? -1 : 1))[0];
+  if (!best) return [];
+  const [country, terms] = best;
+  return [{ country, score: 0, terms: [...terms].map(([t, n]) => (n > 1 ? `${t} ×${n}` : t)), weak: true }];
 }
 
 /**
  * How much each place name of a zone counts: names in a list of three or more, joined only by
  * commas and `and`/`or`, are background (`borders with Poland, Austria and Denmark`).
  */
-function enumerationFactors(found: readonly Found[], tokens: readonly Token[]): number[] {
+function enumerationFactors(found: readonly Found[], tokens: Tokens): number[] {
   const factors = found.map(() => 1);
   let runStart = 0;
   const close = (end: number): void => {
@@ -170,9 +283,16 @@ function enumerationFactors(found: readonly Found[], tokens: readonly Token[]): 
     const next = found[k];
     let joined = false;
     if (next && next.start >= prev.end) {
-      const gap = tokens.slice(prev.end, next.start);
-      const hasJoin = tokens[next.start]!.afterComma || gap.some((t) => t.afterComma || t.key === 'and' || t.key === 'or');
-      joined = hasJoin && gap.every((t) => listGlue.has(t.key)) && !gap.some((t) => t.afterComma && t.key !== 'and' && t.key !== 'or' && t.key !== 'the');
+      const { keys, flags } = tokens;
+      let hasJoin = (flags[next.start]! & afterComma) !== 0;
+      let glue = true;
+      for (let t = prev.end; t < next.start; t++) {
+        const key = keys[t]!;
+        const comma = (flags[t]! & afterComma) !== 0;
+        if (comma || key === 'and' || key === 'or') hasJoin = true;
+        if (!listGlue.has(key) || (comma && key !== 'and' && key !== 'or' && key !== 'the')) glue = false;
+      }
+      joined = hasJoin && glue;
     }
     if (!joined) {
       close(k);
@@ -183,23 +303,28 @@ function enumerationFactors(found: readonly Found[], tokens: readonly Token[]): 
 }
 
 /** Finds the place names in a token list, longest phrase first, with context rules applied. */
-function scanPlaces(tokens: readonly Token[], gaz: Gazetteer, isHeadline: boolean, surnames: ReadonlySet<string>): Found[] {
+function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surnames: ReadonlySet<string>): Found[] {
   const found: Found[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const first = tokens[i]!;
-    if (!first.capital) continue;
-    const lengths = gaz.startLengths.get(first.key);
+  const { keys, texts, flags } = tokens;
+  const count = tokens.length;
+  let shouting: boolean | undefined;
+  for (let i = 0; i < count; i++) {
+    if ((flags[i]! & capital) === 0) continue;
+    const firstKey = keys[i]!;
+    const lengths = gaz.startLengths.get(firstKey);
     if (!lengths) continue;
     let match: { key: string; entries: readonly PlaceEntry[]; end: number } | undefined;
-    const pair = i + 1 < tokens.length && gaz.startPairs.has(`${first.key} ${tokens[i + 1]!.key}`);
+    const pair = i + 1 < count && gaz.secondWords.get(firstKey)?.has(keys[i + 1]!) === true;
     for (const n of lengths) {
-      if (i + n > tokens.length || (n > 1 && !pair)) continue;
-      const span = tokens.slice(i, i + n);
-      const key = n === 1 ? first.key : span.map((t) => t.key).join(' ');
+      if (i + n > count || (n > 1 && !pair)) continue;
+      const key = n === 1 ? firstKey : keys.slice(i, i + n).join(' ');
       const entries = gaz.phrases.get(key);
       if (!entries) continue;
-      const written = span.map((t) => t.text.replace(/\./g, '')).join(' ');
-      const usable = entries.filter((e) => e.exactCase === null || e.exactCase === written);
+      let usable: readonly PlaceEntry[] = entries;
+      if (entries.some((e) => e.exactCase !== null)) {
+        const written = texts.slice(i, i + n).map((t) => t.replace(/\./g, '')).join(' ');
+        usable = entries.filter((e) => e.exactCase === null || e.exactCase === written);
+      }
       if (usable.length > 0) {
         match = { key, entries: usable, end: i + n };
         break;
@@ -207,47 +332,74 @@ function scanPlaces(tokens: readonly Token[], gaz: Gazetteer, isHeadline: boolea
     }
     if (!match) continue;
     const start = i;
-    const before = tokens[start - 1];
-    const after = tokens[match.end];
-    const afterNext = tokens[match.end + 1];
-    i = match.end - 1;
+    const end = match.end;
+    i = end - 1;
     // `UK-based monitor`, `Qatar-funded school`: the place is not what the story is about.
-    if (after?.key === '-' && afterNext && gaz.passingSuffixes.has(afterNext.key)) continue;
+    if (keys[end] === '-' && end + 1 < count && gaz.passingSuffixes.has(keys[end + 1]!)) continue;
     // `Jordan River`, `Lebanon Valley College`: a feature named after the place.
-    if (after && after.capital && gaz.featureWords.has(after.key)) continue;
-    const name = tokens[match.end - 1]!;
+    if (end < count && (flags[end]! & capital) !== 0 && gaz.featureWords.has(keys[end]!)) continue;
+    const nameKey = keys[end - 1]!;
+    const single = end - start === 1;
+    const townOnly = single && match.entries.every((e) => e.kind === 'city');
+    // `Delta Air Lines`, `Chicago Bulls`: a town's name opening a longer name is not the place here.
+    if (townOnly && !isHeadline && end < count && (flags[end]! & afterComma) === 0 && isNameWord(tokens, end, gaz)) continue;
+    const isCountryName = single && match.entries.some((e) => e.kind === 'country');
+    const beforeKey = start > 0 ? keys[start - 1]! : undefined;
     // `Michael Jordan`: a person, when a capitalised word that is not a title stands before.
     const personPair =
-      match.end - start === 1 &&
-      match.entries.some((e) => e.kind === 'country') &&
-      gaz.personNames.has(name.key) &&
-      before && before.capital && !first.sentenceStart && !first.afterComma && before.key !== '-' &&
-      !gaz.placeQualifiers.has(before.key) && !gaz.phrases.has(before.key)
-        ? `${before.key} ${name.key}`
-        : givenName(name, after, gaz, surnames, match.end - start === 1 && match.entries.some((e) => e.kind === 'country'));
+      isCountryName &&
+      gaz.personNames.has(nameKey) &&
+      beforeKey !== undefined && (flags[start - 1]! & capital) !== 0 && (flags[start]! & (sentenceStart | afterComma)) === 0 && beforeKey !== '-' &&
+      !gaz.placeQualifiers.has(beforeKey) && !gaz.phrases.has(beforeKey)
+        ? `${beforeKey} ${nameKey}`
+        : givenName(tokens, end, gaz, surnames, isCountryName);
     found.push({
       key: match.key,
       entries: match.entries,
       start,
-      end: match.end,
+      end,
       personPair,
-      person: personPair !== null && (!isHeadline || personPair.startsWith(`${name.key} `)),
-      usTown: isFollowedByUsState(tokens, match.end, gaz, match.entries),
+      person: personPair !== null && (!isHeadline || personPair.startsWith(`${nameKey} `)),
+      usTown: isFollowedByUsState(tokens, end, gaz, match.entries),
+      notPlace: townOnly && ((!isHeadline && isSurname(tokens, start, gaz)) || (isCapitals(texts[start]!) && !(shouting ??= isShouting(texts)))),
     });
   }
   return found;
+}
+
+/** A capitalised word that is not a title, a place word or a place: part of a person's or a company's name. */
+function isNameWord(tokens: Tokens, i: number, gaz: Gazetteer): boolean {
+  const { keys, flags, length } = tokens;
+  return i >= 0 && i < length && (flags[i]! & capital) !== 0 && keys[i] !== '-' && !gaz.placeQualifiers.has(keys[i]!) &&
+    !gaz.featureWords.has(keys[i]!) && !gaz.phrases.has(keys[i]!) && !gaz.usStateAbbreviations.has(keys[i]!);
+}
+
+/** `Jon Hamm`: a one-word town name after a given name (not at a sentence start) is a surname. */
+function isSurname(tokens: Tokens, at: number, gaz: Gazetteer): boolean {
+  return (tokens.flags[at]! & (sentenceStart | afterComma)) === 0 && isNameWord(tokens, at - 1, gaz);
+}
+
+/** `GAO`, `NICE`: a word in capitals; a town's name so written in ordinary text is an acronym. */
+function isCapitals(written: string): boolean {
+  return written.length >= 2 && written === written.toUpperCase() && written !== written.toLowerCase();
+}
+
+/** True for a text written mostly in capitals (a wire headline): capitals say nothing there. */
+function isShouting(texts: readonly string[]): boolean {
+  let upper = 0;
+  for (const t of texts) if (isCapitals(t)) upper++;
+  return upper * 2 > texts.length;
 }
 
 /**
  * True when the tokens from `at` name a US state after a comma (`Lebanon, Pennsylvania`,
  * `Charlotte, N.C.`), unless the state's name is also a country the place is in (`Tbilisi, Georgia`).
  */
-function isFollowedByUsState(tokens: readonly Token[], at: number, gaz: Gazetteer, place: readonly PlaceEntry[]): boolean {
-  const next = tokens[at];
-  if (!next || !next.afterComma || !next.capital) return false;
-  if (gaz.usStateAbbreviations.has(next.key) && /\.$|^[A-Z]{2}$/.test(next.text)) return true;
+function isFollowedByUsState(tokens: Tokens, at: number, gaz: Gazetteer, place: readonly PlaceEntry[]): boolean {
+  if (at >= tokens.length || (tokens.flags[at]! & (afterComma | capital)) !== (afterComma | capital)) return false;
+  if (gaz.usStateAbbreviations.has(tokens.keys[at]!) && /\.$|^[A-Z]{2}$/.test(tokens.texts[at]!)) return true;
   for (let n = 1; n <= 2; n++) {
-    const key = tokens.slice(at, at + n).map((t) => t.key).join(' ');
+    const key = tokens.keys.slice(at, at + n).join(' ');
     if (!gaz.usStates.has(key)) continue;
     const countries = (gaz.phrases.get(key) ?? []).filter((e) => e.kind === 'country').map((e) => e.code);
     return !place.some((e) => countries.includes(e.code));
@@ -261,23 +413,26 @@ function isFollowedByUsState(tokens: readonly Token[], at: number, gaz: Gazettee
  * capitalised word that the article also uses on its own (`Santos said`) is a person. Returns
  * the `name surname` pair, or null.
  */
-function givenName(name: Token, after: Token | undefined, gaz: Gazetteer, surnames: ReadonlySet<string>, isCountryName: boolean): string | null {
-  if (!isCountryName || !after || !after.capital || !gaz.personNames.has(name.key)) return null;
-  if (gaz.featureWords.has(after.key) || gaz.placeQualifiers.has(after.key)) return null;
-  return surnames.has(after.key) ? `${name.key} ${after.key}` : null;
+function givenName(tokens: Tokens, end: number, gaz: Gazetteer, surnames: ReadonlySet<string>, isCountryName: boolean): string | null {
+  if (!isCountryName || end >= tokens.length || (tokens.flags[end]! & capital) === 0) return null;
+  const name = tokens.keys[end - 1]!;
+  const after = tokens.keys[end]!;
+  if (!gaz.personNames.has(name)) return null;
+  if (gaz.featureWords.has(after) || gaz.placeQualifiers.has(after)) return null;
+  return surnames.has(after) ? `${name} ${after}` : null;
 }
 
 /**
  * Capitalised words the article uses on their own, away from a name that can be a given name:
  * the surnames of people introduced earlier (`Santos` in `Santos scored twice`).
  */
-function standaloneNames(zones: ReadonlyArray<readonly Token[]>, gaz: Gazetteer): Set<string> {
+function standaloneNames(zones: readonly Tokens[], gaz: Gazetteer): Set<string> {
   const names = new Set<string>();
-  for (const tokens of zones) {
-    tokens.forEach((t, i) => {
-      if (!t.capital || (i > 0 && gaz.personNames.has(tokens[i - 1]!.key))) return;
-      names.add(t.key);
-    });
+  for (const { keys, flags, length } of zones) {
+    for (let i = 0; i < length; i++) {
+      if ((flags[i]! & capital) === 0 || (i > 0 && gaz.personNames.has(keys[i - 1]!))) continue;
+      names.add(keys[i]!);
+    }
   }
   return names;
 }

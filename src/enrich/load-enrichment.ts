@@ -3,6 +3,7 @@ import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
 import { slugPattern } from './make-slug.js';
 import { compileTopics, type TopicDefinition, type TopicMatcher } from './find-topics.js';
 import { BuildError } from '../errors.js';
+import { addIptcTerms, type IptcConcept } from './iptc-terms.js';
 
 /** Everything enrichment reads, loaded once per build and shared by every article. */
 export interface Enrichment {
@@ -32,7 +33,7 @@ export function readTaxonomy(path: string | URL = new URL('taxonomy.json', dataD
       throw new BuildError(`taxonomy file ${name}: topics ${first} ("${topics[first]!.name}") and ${i} ("${t.name}") both have the slug "${t.slug}"`, 'give every topic its own slug');
     }
     bySlug.set(t.slug, i);
-    return { slug: t.slug, name: t.name, terms: t.terms };
+    return { slug: t.slug, name: t.name, terms: t.terms, ...(typeof t.iptc === 'string' ? { iptc: t.iptc } : {}) };
   });
 }
 
@@ -72,11 +73,12 @@ export function readTaxonomyIgnores(path: string | URL = new URL('taxonomy.json'
  */
 export function loadEnrichment(taxonomyPath?: string): Enrichment {
   const credits = JSON.parse(readFileSync(new URL('credits.json', dataDir), 'utf8')) as { aliases: Record<string, string> };
+  const iptc = JSON.parse(readFileSync(new URL('iptc-media-topics.json', dataDir), 'utf8')) as { concepts: IptcConcept[] };
   const gazetteer = defaultGazetteer();
   const placeNames = [...gazetteer.phrases.keys()].filter((key) => key.includes(' '));
   return {
     gazetteer,
-    topics: compileTopics(readTaxonomy(taxonomyPath), { blockers: [...placeNames, ...readTaxonomyIgnores(taxonomyPath)] }),
+    topics: compileTopics(addIptcTerms(readTaxonomy(taxonomyPath), iptc.concepts), { blockers: [...placeNames, ...readTaxonomyIgnores(taxonomyPath)] }),
     creditAliases: new Map(Object.entries(credits.aliases)),
   };
 }

@@ -1,15 +1,27 @@
-/** A word of running text with its original spelling and a folded key. */
-export interface Token {
-  /** The word as written, possessive `'s` removed. */
-  readonly text: string;
-  /** Lower case, accents and apostrophes folded: what tables are keyed by. */
-  readonly key: string;
-  /** True when the token starts a sentence, so its capital letter says nothing. */
-  readonly sentenceStart: boolean;
-  /** True when a comma stands between this token and the one before (`Lebanon, Pennsylvania`). */
-  readonly afterComma: boolean;
-  /** True when the word starts with a capital letter. */
-  readonly capital: boolean;
+/**
+ * The words of a text, column by column (one array per field, not one object per word):
+ * tokenizing every paragraph of every article is enrichment's hot loop.
+ */
+export interface Tokens {
+  readonly length: number;
+  /** Lower case, accents and apostrophes folded: what tables are keyed by (`-` for a dash). */
+  readonly keys: readonly string[];
+  /** The words as written, possessive `'s` removed. */
+  readonly texts: readonly string[];
+  /** Per word, an OR of `sentenceStart`, `afterComma` and `capital` below. */
+  readonly flags: readonly number[];
+}
+
+/** Flag: the token starts a sentence, so its capital letter says nothing. */
+export const sentenceStart = 1;
+/** Flag: a comma stands between this token and the one before (`Lebanon, Pennsylvania`). */
+export const afterComma = 2;
+/** Flag: the word starts with a capital letter. */
+export const capital = 4;
+
+/** The tokens from `start` on (a paragraph without its dateline). */
+export function sliceTokens(tokens: Tokens, start: number): Tokens {
+  return { length: Math.max(0, tokens.length - start), keys: tokens.keys.slice(start), texts: tokens.texts.slice(start), flags: tokens.flags.slice(start) };
 }
 
 /** True when a word starts with a capital letter (cheap: no Unicode regex). */
@@ -62,11 +74,11 @@ const dot = 0x2e;
  * match object for every word. Words are letters and digits, joined by inner dots and
  * apostrophes (`U.S.`, `Sana'a`), with one final dot kept for abbreviations.
  */
-export function tokenize(text: string): Token[] {
-  const cached = cache.get(text);
-  if (cached) return cached;
-  const tokens: Token[] = [];
-  let sentenceStart = true;
+export function tokenize(text: string): Tokens {
+  const keys: string[] = [];
+  const texts: string[] = [];
+  const flags: number[] = [];
+  let start = true;
   let comma = false;
   const n = text.length;
   let i = 0;
@@ -75,15 +87,17 @@ export function tokenize(text: string): Token[] {
     if (!isLetter(c)) {
       if (c === 0x2c) comma = true;
       else if (c === 0x2d || c === 0x2013) {
-        const mark = text[i]!;
-        tokens.push({ text: mark, key: mark, sentenceStart, afterComma: comma, capital: false });
+        const mark = c === 0x2d ? '-' : '\u2013';
+        keys.push(mark);
+        texts.push(mark);
+        flags.push((start ? sentenceStart : 0) | (comma ? afterComma : 0));
         comma = false;
-        sentenceStart = false;
-      } else if (c === dot || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b) sentenceStart = true;
+        start = false;
+      } else if (c === dot || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b) start = true;
       i++;
       continue;
     }
-    const start = i;
+    const from = i;
     let plain = true; // lower-case ASCII letters and digits only: the word is its own key
     let ascii = true;
     for (;;) {
@@ -112,29 +126,25 @@ export function tokenize(text: string): Token[] {
     let endsSentence = false;
     if (text.charCodeAt(i) === dot) {
       i++;
-      word = text.slice(start, i);
+      word = text.slice(from, i);
       endsSentence = word.length > 1 && !abbreviation.test(word) && !innerDot.test(word);
       if (endsSentence) word = word.slice(0, -1);
       else plain = false;
     } else {
-      word = text.slice(start, i);
+      word = text.slice(from, i);
     }
     if (!plain && (word.includes("'") || word.includes('\u2019'))) word = word.replace(possessive, '');
     const key = plain ? word : ascii ? asciiFold(word) : foldWord(word);
-    tokens.push({ text: word, key, sentenceStart, afterComma: comma, capital: !plain && isCapitalised(word) });
+    keys.push(key);
+    texts.push(word);
+    flags.push((start ? sentenceStart : 0) | (comma ? afterComma : 0) | (!plain && isCapitalised(word) ? capital : 0));
     comma = false;
-    sentenceStart = endsSentence;
+    start = endsSentence;
   }
-  // Country and topic finding read the same texts one after the other: keep the last few.
-  if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
-  cache.set(text, tokens);
-  return tokens;
+  return { length: keys.length, keys, texts, flags };
 }
 
 function asciiFold(word: string): string {
   const lower = word.toLowerCase();
   return lower.includes("'") || lower.includes('.') ? lower.replace(asciiMarks, '') : lower;
 }
-
-const cacheSize = 64;
-const cache = new Map<string, Token[]>();

@@ -75,6 +75,17 @@ export interface TopicEvidence {
   readonly terms: readonly string[];
 }
 
+/** Why a country was given to an article: its salience score and the names that earned it. */
+export interface CountryEvidence {
+  /** ISO 3166-1 alpha-2 code. */
+  readonly country: string;
+  readonly score: number;
+  /** The names found, with where they stood (`dateline Beirut`, `headline Lebanon`, `Lebanese ×3`). */
+  readonly terms: readonly string[];
+  /** Set when no name was salient and this is only the best of weak evidence. */
+  readonly weak?: true;
+}
+
 /** Where an article's date came from. */
 export type DateSource = 'front-matter' | 'body' | 'caption';
 
@@ -92,6 +103,7 @@ export interface Article {
   readonly countries: readonly string[];
   readonly topics: readonly string[];
   readonly topicEvidence: readonly TopicEvidence[];
+  readonly countryEvidence: readonly CountryEvidence[];
   readonly paragraphs: readonly string[];
   readonly sources: readonly SourceRef[];
   readonly meta: FrontMatter;

@@ -1,9 +1,10 @@
 import type { Article, DateSource, Diagnostic, MergedArticle } from '../model/types.js';
-import { findCountries } from '../enrich/find-countries.js';
+import { findCountryEvidence } from '../enrich/find-countries.js';
 import { findDate } from '../enrich/find-date.js';
 import { findTopics } from '../enrich/find-topics.js';
 import type { Enrichment } from '../enrich/load-enrichment.js';
 import { makeSlug } from '../enrich/make-slug.js';
+import { tokenizeArticle } from '../enrich/tokenize-article.js';
 import { captionCredit, collapseSpace } from '../parse/text-key.js';
 
 /** An enriched article and the problems its front matter had. */
@@ -21,16 +22,19 @@ export function enrichArticle(article: MergedArticle & { readonly key: string },
   const diagnostics: Diagnostic[] = [];
   const where = article.sources[0]!;
   const meta = article.meta;
+  // Country and topic finding read the same words: tokenize each zone once.
+  const words = tokenizeArticle(article);
 
+  const countryEvidence = meta.countries ? [] : findCountryEvidence(article, ctx.gazetteer, undefined, words);
   const countries = meta.countries
     ? meta.countries.filter((code) => {
         if (ctx.gazetteer.countryNames.has(code)) return true;
         diagnostics.push({ ...where, severity: 'error', rule: 'front-matter-schema', message: `front matter key "countries": ${code} is not an ISO 3166-1 alpha-2 code` });
         return false;
       })
-    : findCountries(article, ctx.gazetteer);
+    : countryEvidence.map((e) => e.country);
 
-  const evidence = findTopics(article, ctx.topics);
+  const evidence = findTopics(article, ctx.topics, undefined, words);
   const known = new Set(ctx.topics.topics.map((t) => t.slug));
   const topics = meta.topics
     ? meta.topics.filter((slug) => {
@@ -73,6 +77,7 @@ export function enrichArticle(article: MergedArticle & { readonly key: string },
       countries,
       topics,
       topicEvidence: evidence,
+      countryEvidence,
       paragraphs: article.paragraphs,
       sources: article.sources,
       meta,

@@ -16,6 +16,7 @@ export function articleRecord(a: Article): Record<string, unknown> {
     countries: a.countries,
     topics: a.topics,
     topicEvidence: a.topicEvidence,
+    countryEvidence: a.countryEvidence,
     paragraphs: a.paragraphs,
     sources: a.sources,
     ...(a.meta.byline ? { byline: a.meta.byline } : {}),

@@ -150,7 +150,7 @@ describe('articles with the same headline', () => {
     expect(slug[71]).toBe('-');
     const mk = (id: string, line: number): Article => ({
       id, slug, headline: 'H', captions: [], credit: null, date: null, dateSource: null, countries: [], topics: [],
-      topicEvidence: [], paragraphs: ['p'], sources: [{ file: 'a.txt', line }], meta: {},
+      topicEvidence: [], countryEvidence: [], paragraphs: ['p'], sources: [{ file: 'a.txt', line }], meta: {},
     }) as unknown as Article;
     const archive = collateArchive([mk('one', 1), mk('two', 9), mk('three', 12)], { country: (c) => c, topic: (t) => t });
     for (const a of archive.articles) {

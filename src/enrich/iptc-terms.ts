@@ -1,0 +1,53 @@
+import type { TopicDefinition } from './find-topics.js';
+
+/** One IPTC Media Topics concept: qcode, broader qcode (null at the top), English label, definition. */
+export type IptcConcept = readonly [string, string | null, string, string];
+
+/** Options for drawing terms from the IPTC vocabulary. */
+export interface IptcTermOptions {
+  /** Weight of a concept's label as a term (default 1, calibrated on the real dev set; hand-written terms weigh 1–3 and win). */
+  readonly labelWeight: number;
+}
+
+/** Default IPTC term options. */
+export const defaultIptcTermOptions = { labelWeight: 1 } satisfies IptcTermOptions;
+
+/**
+ * Adds the labels of the IPTC Media Topics concepts (`film festival`, `unemployment benefits`,
+ * `triple jump`: over a thousand) as terms of the taxonomy topic each concept falls under: the
+ * topic whose `iptc` qcodes name the concept or its nearest broader concept. A label joining
+ * several subjects (`arts, culture, entertainment and media`) gives each as a term. Concepts under
+ * no topic of the taxonomy are left out; a term the taxonomy already has keeps its weight.
+ */
+export function addIptcTerms(
+  topics: readonly TopicDefinition[],
+  concepts: readonly IptcConcept[],
+  options: IptcTermOptions = defaultIptcTermOptions,
+): TopicDefinition[] {
+  const topicOf = new Map<string, number>();
+  topics.forEach((t, i) => {
+    for (const code of t.iptc?.match(/medtop:\d{8}/g) ?? []) topicOf.set(code, i);
+  });
+  const parent = new Map(concepts.map(([code, broader]) => [code, broader]));
+  const added = topics.map(() => new Map<string, number>());
+  for (const [code, , label] of concepts) {
+    let at: string | null | undefined = code;
+    while (at && !topicOf.has(at)) at = parent.get(at);
+    if (!at) continue;
+    const topic = topicOf.get(at)!;
+    for (const term of labelTerms(label)) {
+      if (!(term in topics[topic]!.terms)) added[topic]!.set(term, options.labelWeight);
+    }
+  }
+  return topics.map((t, i) => ({ ...t, terms: { ...Object.fromEntries(added[i]!), ...t.terms } }));
+}
+
+/** `drama (literature)` → `drama`; `crime, law and justice` → `crime`, `law`, `justice`. */
+function labelTerms(label: string): string[] {
+  return label
+    .replace(/\([^()]*\)/g, ' ')
+    .toLowerCase()
+    .split(/,| and | or |\//)
+    .map((part) => part.replace(/\s+/g, ' ').trim())
+    .filter((part) => part.length >= 3);
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { findCountries, findCountryEvidence, type ArticleText } from '../../src/enrich/find-countries.js';
+import { defaultGazetteer } from '../../src/enrich/gazetteer.js';
+
+const gaz = defaultGazetteer();
+const article = (headline: string, ...paragraphs: string[]): ArticleText => ({ headline, captions: [], paragraphs });
+const countries = (headline: string, ...paragraphs: string[]): string[] => findCountries(article(headline, ...paragraphs), gaz);
+
+describe('country salience and readings (issue 11)', () => {
+  it('reads Dutch as the Netherlands, not the Caribbean Netherlands that shares the demonym', () => {
+    expect(countries('Coffee Price Fall Short Term - Dutch Roasters', 'Dutch roasters expect prices to stay low, a Dutch trade body said.')).toEqual(['NL']);
+  });
+
+  it('does not read Douglas, capital of the Isle of Man, as the territory when the article never names it', () => {
+    expect(countries('Douglas Set for Indian Adventure', 'Douglas will tour India next month.', 'Indian fans are waiting, Douglas said.')).toEqual(['IN']);
+  });
+
+  it('reads abbreviated adjectives (S Korean, N. Korean) and territory demonyms (Hongkongers)', () => {
+    expect(countries('S Korean Exports Rise', 'S Korean exporters shipped more chips.')).toEqual(['KR']);
+    expect(countries('Talks Stall', 'N. Korean envoys left the talks early.')).toEqual(['KP']);
+    expect(countries('Protest Grows', 'Thousands of Hongkongers marched on Sunday.')).toEqual(['HK']);
+  });
+
+  it('counts the dateline (TYRE, Lebanon —) like the headline and records it as evidence', () => {
+    const evidence = findCountryEvidence(article('Strikes Hit Port City', 'TYRE, Lebanon — Strikes hit the port on Monday, residents said.', 'Israeli officials did not comment.'), gaz);
+    expect(evidence[0]!.country).toBe('LB');
+    expect(evidence[0]!.terms.some((t) => t.startsWith('dateline '))).toBe(true);
+  });
+
+  it('reads a town name after a given name as a surname everywhere (Jon Hamm), and a town in capitals as an acronym (GAO)', () => {
+    expect(countries('Actor Completes Rehab', 'Actor Jon Hamm has completed a stay at a clinic in Connecticut.', 'Hamm thanked his fans in New York.')).toEqual(['US']);
+    expect(countries('Report on Certificates', 'The GAO said certificates cost more than cash, the GAO report found in Washington.')).toEqual(['US']);
+  });
+
+  it('falls back to weak evidence (a dollar figure) when no place is named, and says the guess is weak', () => {
+    const evidence = findCountryEvidence(article('Coleco Sees Profit', 'Coleco said it expects a profit of 10 mln dlrs in 1987.'), gaz);
+    expect(evidence).toEqual([{ country: 'US', score: 0, terms: ['dlrs'], weak: true }]);
+  });
+});

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { addIptcTerms, type IptcConcept } from '../../src/enrich/iptc-terms.js';
+import { readTaxonomy } from '../../src/enrich/load-enrichment.js';
+
+const table = JSON.parse(readFileSync(new URL('../../data/iptc-media-topics.json', import.meta.url), 'utf8')) as { licence: string; concepts: IptcConcept[] };
+const topics = addIptcTerms(readTaxonomy(), table.concepts);
+const termsOf = (slug: string): Readonly<Record<string, number>> => topics.find((t) => t.slug === slug)!.terms;
+
+describe('IPTC Media Topics as topic evidence', () => {
+  it('ships the vocabulary in use: over a thousand concepts under the 17 top-level topics, CC BY 4.0', () => {
+    expect(table.concepts.length).toBeGreaterThan(1000);
+    expect(table.concepts.filter(([, broader]) => broader === null)).toHaveLength(17);
+    expect(table.licence).toContain('creativecommons.org/licenses/by/4.0');
+  });
+
+  it('gives each concept label to the topic of its nearest mapped ancestor (diplomacy, not politics)', () => {
+    expect(termsOf('sport')).toHaveProperty(['triple jump']);
+    expect(termsOf('arts-culture-entertainment')).toHaveProperty(['film festival']);
+    expect(termsOf('diplomacy')).toHaveProperty(['summit meetings']);
+    expect(termsOf('politics-government')).not.toHaveProperty(['summit meetings']);
+    expect(termsOf('migration-refugees')).toHaveProperty(['illegal immigrants']);
+  });
+
+  it('keeps the weight of a term the taxonomy already has', () => {
+    const hand = readTaxonomy().find((t) => t.slug === 'sport')!.terms;
+    const [term, weight] = Object.entries(hand)[0]!;
+    expect(termsOf('sport')[term]).toBe(weight);
+  });
+});
