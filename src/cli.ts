@@ -2,7 +2,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolveConfig, type SiteConfig } from './config.js';
-import { buildSite } from './build.js';
 import { BuildError } from './errors.js';
 
 const usage = `Usage: dateline build [options]
@@ -97,6 +96,8 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     throw new BuildError(`invalid options: ${error instanceof Error ? error.message.replace(/^resolveConfig: /, '') : String(error)}`, `check the flags${configFile ? ` and ${configFile}` : ''}; see dateline --help`, { cause: error });
   }
+  // build.ts and its stages load only when a build runs, so --help and --version start as fast as node.
+  const { buildSite } = await import('./build.js');
   const result = await buildSite(options, { onStage: (name, ms) => log(`✓ ${name} ${ms.toFixed(0)} ms`) });
   for (const w of result.warnings) process.stderr.write(`warning: ${printable(w)}\n`);
   for (const p of result.report.problems) process.stderr.write(`${printable(`${p.file}:${p.line}: ${p.severity}: ${p.message} [${p.rule}]`)}\n`);

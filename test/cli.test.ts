@@ -31,6 +31,20 @@ describe('dateline CLI', () => {
     expect(r.stdout).toMatch(/--seeds DIR/);
   });
 
+  it('starts without loading the build: --help imports no build stage', async () => {
+    const { stderr } = await run(process.execPath, ['--import', tsx, cli, '--help'], { cwd: root, env: { ...process.env, NODE_NO_WARNINGS: '1', NODE_DEBUG: 'esm' } });
+    // NODE_DEBUG=esm logs every module node loads: the CLI itself, but not build.ts or a stage.
+    expect(stderr).toMatch(/src\/cli\.ts/);
+    expect(stderr).not.toMatch(/src\/build\.ts|src\/stages\//);
+  });
+
+  it('npm run build runs the compiled CLI without compiling first (compiling is prepare\'s job)', () => {
+    const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.build).toBe('node lib/cli.js build');
+    expect(scripts.prebuild).toBeUndefined();
+    expect(scripts.prepare).toMatch(/compile/);
+  });
+
   it('exits 2 on an unknown command', async () => {
     expect((await dateline(['serve'])).code).toBe(2);
   });
