@@ -46,7 +46,7 @@ describe('dateline CLI', () => {
   });
 
   it('exits 2 on an unknown command', async () => {
-    expect((await dateline(['serve'])).code).toBe(2);
+    expect((await dateline(['frobnicate'])).code).toBe(2);
   });
 
   it('exits 1 with a hint when the seeds folder is missing', async () => {
@@ -80,18 +80,18 @@ describe('dateline CLI', () => {
 });
 
 describe('dateline CLI option errors', () => {
-  it('names a malformed config file, and rejects unknown keys and impossible values with a hint', async () => {
+  it('names a malformed config file, and rejects unknown keys and impossible values with a hint (exit 2: a config error)', async () => {
     const bad = path.join(work, 'bad.json');
     writeFileSync(bad, '{ not json');
     let r = await dateline(['build', '--config', bad, '--out', path.join(work, 'o1')]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/error: config file .*bad\.json is not valid/);
     writeFileSync(bad, JSON.stringify({ pagesize: 10 }));
     r = await dateline(['build', '--config', bad, '--out', path.join(work, 'o2')]);
     expect(r.stderr).toMatch(/unknown option "pagesize"/);
     writeFileSync(bad, JSON.stringify({ siteUrl: 'https://x.example/', pageSize: 0 }));
     r = await dateline(['build', '--config', bad, '--out', path.join(work, 'o3')]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/pageSize must be a positive whole number/);
     expect(r.stderr).toMatch(/hint: /);
   });
