@@ -1,10 +1,11 @@
 import type { Command } from './command.js';
-import { printable } from './printable.js';
+import { createBuildReporter, type ReportMode } from './build-reporter.js';
 import { readSiteOptions } from './site-options.js';
 
 const usage = `Usage: dateline build [options]
 
-Builds a static news archive from seed files.
+Builds a static news archive from seed files. On a terminal it shows a progress bar per long
+stage; in CI (CI set) or through a pipe, one plain line per stage.
 
 Options:
   --seeds DIR       folder of *.txt seed files (default: seeds)
@@ -17,6 +18,7 @@ Options:
   --cache-dir DIR   build cache folder, never inside --out (default: .dateline-cache)
   --no-cache        build everything from scratch, reading and writing no cache
   --quiet           print only problems
+  --json            print one JSON object (counts, problems, stats, cache, stage times, total_ms)
   -h, --help        show this help
 
 Examples:
@@ -31,7 +33,7 @@ export const buildCommand: Command = {
   summary: 'build seeds/ into a static archive in dist/',
   usage,
   async run(argv) {
-    const { values, config, positionals } = readSiteOptions(argv, { quiet: { type: 'boolean' } });
+    const { values, config, positionals } = readSiteOptions(argv, { quiet: { type: 'boolean' }, json: { type: 'boolean' } });
     if (values.help) {
       process.stdout.write(usage);
       return 0;
@@ -40,24 +42,18 @@ export const buildCommand: Command = {
       process.stderr.write(usage);
       return 2;
     }
-    const log = (line: string): void => {
-      if (!values.quiet) process.stdout.write(`${line}\n`);
-    };
+    const mode: ReportMode = values.json ? 'json' : values.quiet ? 'quiet' : process.stdout.isTTY && process.stderr.isTTY && !process.env.CI ? 'tty' : 'plain';
+    const reporter = createBuildReporter(mode, config);
+    const start = performance.now();
     // build.ts and its stages load only when a build runs, so --help and --version start as fast as node.
     const { buildSite } = await import('../build.js');
-    const result = await buildSite(config, { onStage: (name, ms) => log(`✓ ${name} ${ms.toFixed(0)} ms`) });
-    for (const w of result.warnings) process.stderr.write(`warning: ${printable(w)}\n`);
-    for (const p of result.report.problems) process.stderr.write(`${printable(`${p.file}:${p.line}: ${p.severity}: ${p.message} [${p.rule}]`)}\n`);
-    const { report, stats } = result;
-    log(`${report.files} seed files → ${report.articles} articles (${report.duplicates} duplicate copies merged, ${report.quarantined} left out), ${result.fileCount} files: ${stats.written} written, ${stats.unchanged} unchanged → ${config.outDir}/`);
-    const c = result.cache;
-    if (c.enabled) log(c.upToDate ? 'cache: nothing changed since the last build' : `cache: parse ${c.parse.hits} hits / ${c.parse.misses} misses, enrich ${c.enrich.hits} / ${c.enrich.misses}, pages ${c.pages.rendered} rendered / ${c.pages.kept} kept, search bundles ${c.search.indexed} indexed / ${c.search.kept} kept`);
-    const errors = report.problems.filter((p) => p.severity === 'error').length;
-    const warnings = report.problems.length - errors;
-    if (errors > 0 || (warnings > 0 && config.strict)) {
-      process.stderr.write(`${errors} error(s), ${warnings} warning(s): see above or ${config.outDir}/data/report.json\n`);
-      return 1;
+    let result;
+    try {
+      result = await buildSite(config, reporter.hooks);
+    } catch (error) {
+      reporter.abort();
+      throw error;
     }
-    return 0;
+    return reporter.finish(result, performance.now() - start);
   },
 };
