@@ -96,13 +96,14 @@ interface Fingerprints {
 
 async function fingerprints(config: SiteConfig, code?: string): Promise<Fingerprints> {
   const c = code ?? (await codeFingerprint());
-  const [taxonomy, templates] = await Promise.all([taxonomyBytes(config.taxonomy), fingerprintFiles([templatesDir])]);
+  // The effective templates: the built-in ones and the user's overrides, each folder hashed.
+  const [taxonomy, templates] = await Promise.all([taxonomyBytes(config.taxonomy), fingerprintFiles([templatesDir, ...(config.templates ? [config.templates] : [])])]);
   return { code: c, enrich: hashText(`${c}\n${taxonomy}`), pages: hashText(`${c}\n${templates}`) };
 }
 
 /** The part of the config that output depends on (not where it goes, nor the cache's place). */
 function outputSettings(config: SiteConfig): string {
-  const { seedsDir: _s, outDir: _o, cacheDir: _c, cache: _k, strict: _t, ...rest } = config;
+  const { seedsDir: _s, outDir: _o, cacheDir: _c, cache: _k, strict: _t, templates: _m, ...rest } = config;
   return JSON.stringify({ ...rest, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? '' });
 }
 
@@ -258,7 +259,7 @@ interface Reuse {
 async function* renderSite(build: PlannedBuild, hooks: BuildHooks, clock: StreamClock, fp: Fingerprints, reuse: Reuse | null): AsyncGenerator<RenderedFile> {
   clock.phase = 'render';
   const { createRenderer } = await stages();
-  const renderer = createRenderer(templatesDir);
+  const renderer = createRenderer(templatesDir, 'dateline', build.config.templates);
   let done = 0;
   for (const plan of build.plans) {
     hooks.onProgress?.('render', done++, build.plans.length);

@@ -13,6 +13,8 @@ Options:
   --site-url URL    absolute URL the archive is served from (canonical links, feeds, sitemap)
   --config FILE     JSON config file (default: dateline.config.json if present)
   --taxonomy FILE   topic taxonomy JSON to use instead of the default
+  --templates DIR   template overrides: a file there (article.eta, assets/style.css…) replaces
+                    the built-in one of the same name (default: templates if present)
   --strict          fail (exit 1) on warnings as well as errors
   --no-search       skip the Pagefind search index
   --cache-dir DIR   build cache folder, never inside --out (default: .dateline-cache)
@@ -25,6 +27,7 @@ Examples:
   dateline build
   dateline build --site-url https://me.github.io/news/
   dateline build --seeds archive/seeds --out public --no-search
+  dateline build --templates my-theme --json
 `;
 
 /** `dateline build`: builds the site and prints each stage, the problems and a summary. */

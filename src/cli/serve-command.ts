@@ -14,7 +14,7 @@ Ctrl-C stops it.
 Options:
   --port N          port to listen on (default: 4000; 0 picks a free one)
   --host HOST       address to listen on (default: 127.0.0.1, this machine only)
-  --seeds DIR, --out DIR, --config FILE, --taxonomy FILE, --site-url URL,
+  --seeds DIR, --out DIR, --config FILE, --taxonomy FILE, --templates DIR, --site-url URL,
   --no-search, --cache-dir DIR, --no-cache   as for dateline build
   -h, --help        show this help
 
@@ -99,7 +99,7 @@ export const serveCommand: Command = {
       })();
     };
     const templates = new URL('../../templates/', import.meta.url).pathname;
-    const watched = [config.seedsDir, templates, configFile, ...(config.taxonomy ? [config.taxonomy] : [])].map((p) => path.resolve(p));
+    const watched = [config.seedsDir, templates, configFile, ...(config.taxonomy ? [config.taxonomy] : []), ...(config.templates ? [config.templates] : [])].map((p) => path.resolve(p));
     const stopWatching = watchInputs(watched, rebuild);
 
     await new Promise<void>((resolve) => {

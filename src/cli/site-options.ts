@@ -1,7 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolveConfig, type SiteConfig } from '../config.js';
 import { UsageError } from './usage-error.js';
+
+/** The package's own templates folder. */
+const builtInTemplates = path.resolve(new URL('../../templates/', import.meta.url).pathname);
 
 /** The flags every command that reads a site takes (build, check, serve), for `parseArgs`. */
 const siteFlags = {
@@ -10,6 +14,7 @@ const siteFlags = {
   'site-url': { type: 'string' },
   config: { type: 'string' },
   taxonomy: { type: 'string' },
+  templates: { type: 'string' },
   strict: { type: 'boolean' },
   'no-search': { type: 'boolean' },
   'cache-dir': { type: 'string' },
@@ -34,17 +39,23 @@ export function readSiteOptions<E extends NonNullable<ParseArgsConfig['options']
   const flag = (name: string): unknown => (values as Record<string, unknown>)[name];
   const configFile = (flag('config') as string | undefined) ?? (existsSync('dateline.config.json') ? 'dateline.config.json' : null);
   const fromFile = configFile ? readConfigFile(configFile) : {};
-  const options: Partial<SiteConfig> = {
+  const options: { -readonly [K in keyof SiteConfig]?: SiteConfig[K] } = {
     ...fromFile,
     ...(flag('seeds') !== undefined ? { seedsDir: flag('seeds') as string } : {}),
     ...(flag('out') !== undefined ? { outDir: flag('out') as string } : {}),
     ...(flag('site-url') !== undefined ? { siteUrl: flag('site-url') as string } : {}),
     ...(flag('taxonomy') !== undefined ? { taxonomy: flag('taxonomy') as string } : {}),
+    ...(flag('templates') !== undefined ? { templates: flag('templates') as string } : {}),
     ...(flag('strict') ? { strict: true } : {}),
     ...(flag('no-search') ? { search: false } : {}),
     ...(flag('cache-dir') !== undefined ? { cacheDir: flag('cache-dir') as string } : {}),
     ...(flag('no-cache') ? { cache: false } : {}),
   };
+  // A project's own templates/ folder overrides the built-in templates without being named,
+  // unless it is the package's own (running inside dateline's repository).
+  if (options.templates === undefined && statSync('templates', { throwIfNoEntry: false })?.isDirectory() && path.resolve('templates') !== builtInTemplates) {
+    options.templates = 'templates';
+  }
   let config: SiteConfig;
   try {
     config = resolveConfig(options);
