@@ -30,7 +30,7 @@ describe('the GitHub Actions workflow (.github/workflows/dateline.yml, shipped b
   it('restores and saves the build cache and the output with actions/cache, keyed on the seeds with a prefix to fall back on', () => {
     const cache = steps[at((s) => s.uses?.startsWith('actions/cache@') ?? false)]!;
     expect(at((s) => s.uses?.startsWith('actions/cache@') ?? false)).toBeLessThan(at((s) => s.run?.startsWith('npx dateline build') ?? false));
-    expect(cache.with!.path.split('\n').filter(Boolean)).toEqual(['.dateline-cache', 'dist']);
+    expect(cache.with!.path!.split('\n').filter(Boolean)).toEqual(['.dateline-cache', 'dist']);
     expect(cache.with!.key).toMatch(/^dateline-\$\{\{ runner\.os \}\}-\$\{\{ hashFiles\('seeds\/\*\*'/);
     expect(cache.with!['restore-keys']!.trim()).toBe('dateline-${{ runner.os }}-');
   });
