@@ -42,9 +42,14 @@ export interface BuiltArchive {
   readonly articles: readonly Article[];
 }
 
-/** Hooks to watch the stages run; `onStage` gets each stage's name and time (disjoint stages). */
+/**
+ * Hooks to watch the stages run: `onStage` gets each stage's name and time (stages are
+ * disjoint: their times add up to the build's), `onProgress` how far a long stage is
+ * (`parse`: seeds, `enrich`: articles, `render`: pages planned so far of all).
+ */
 export interface BuildHooks {
   readonly onStage?: (name: string, ms: number) => void;
+  readonly onProgress?: (stage: string, done: number, total: number) => void;
 }
 
 /** How a build used its cache: hits and misses per store, pages rendered and kept, search bundles indexed. */
@@ -93,13 +98,14 @@ interface Fingerprints {
 
 async function fingerprints(config: SiteConfig, code?: string): Promise<Fingerprints> {
   const c = code ?? (await codeFingerprint());
-  const [taxonomy, templates] = await Promise.all([taxonomyBytes(config.taxonomy), fingerprintFiles([templatesDir])]);
+  // The effective templates: the built-in ones and the user's overrides, each folder hashed.
+  const [taxonomy, templates] = await Promise.all([taxonomyBytes(config.taxonomy), fingerprintFiles([templatesDir, ...(config.templates ? [config.templates] : [])])]);
   return { code: c, enrich: hashText(`${c}\n${taxonomy}`), pages: hashText(`${c}\n${templates}`) };
 }
 
 /** The part of the config that output depends on (not where it goes, nor the cache's place). */
 function outputSettings(config: SiteConfig): string {
-  const { seedsDir: _s, outDir: _o, cacheDir: _c, cache: _k, strict: _t, ...rest } = config;
+  const { seedsDir: _s, outDir: _o, cacheDir: _c, cache: _k, strict: _t, templates: _m, ...rest } = config;
   return JSON.stringify({ ...rest, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? '' });
 }
 
@@ -145,10 +151,11 @@ async function hashSeeds(config: SiteConfig, cache: BuildCache | null): Promise<
 }
 
 /** Parses every seed, taking the cached result of seeds whose bytes were parsed before. */
-async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores | null, fp: Fingerprints): Promise<ParsedSeed[]> {
+async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores | null, fp: Fingerprints, hooks: BuildHooks): Promise<ParsedSeed[]> {
   const { parseSeed } = await stages();
   const results: ParsedSeed[] = [];
   for (const e of seeds.entries) {
+    hooks.onProgress?.('parse', results.length, seeds.entries.length);
     const key = hashText(`${fp.code}\n${seeds.hashes.get(e.path)!}`);
     const hit = cache?.parse.get(key);
     if (hit) {
@@ -177,10 +184,10 @@ async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores
  * collate → plan. Reads the seeds folder; everything after is pure. With a cache, each stage
  * takes what it can from the last builds: the driver decides hits and misses, stages stay pure.
  */
-async function planBuild(config: SiteConfig, stage: StageRunner, cache: BuildCache | null, seeds: SeedSet, fp: Fingerprints): Promise<PlannedBuild> {
+async function planBuild(config: SiteConfig, stage: StageRunner, cache: BuildCache | null, seeds: SeedSet, fp: Fingerprints, hooks: BuildHooks): Promise<PlannedBuild> {
   const { dedupeArticles, enrichArticle, collateArchive, planPages, loadEnrichment } = await stage('load stages', stages);
-  const stores = cache ? await stage('open cache', () => cache.content()) : null;
-  const parsedSeeds = await stage('parse', () => parseAll(config, seeds, stores, fp));
+  const stores = cache ? await stage('open cache stores', () => cache.content()) : null;
+  const parsedSeeds = await stage('parse', () => parseAll(config, seeds, stores, fp, hooks));
   const diagnostics: Diagnostic[] = [...seeds.problems, ...parsedSeeds.flatMap((s) => s.diagnostics)];
   const quarantined = parsedSeeds.reduce((n, s) => n + s.quarantined, 0);
   const merged = await stage('dedupe', () => dedupeArticles(parsedSeeds.flatMap((s) => s.articles)));
@@ -191,7 +198,8 @@ async function planBuild(config: SiteConfig, stage: StageRunner, cache: BuildCac
     hashText(`${fp.enrich}\n${a.sources.map((s) => `${seeds.hashes.get(s.file)}\t${s.file}\t${s.line}`).join('\n')}`);
   const keyOf = new Map<string, string>();
   const enriched = await stage('enrich', () =>
-    merged.articles.map((a) => {
+    merged.articles.map((a, i) => {
+      hooks.onProgress?.('enrich', i, merged.articles.length);
       const key = storyKey(a);
       const hit = stores?.enrich.get(key);
       const r = hit ? { article: fromEnrichEntry(hit, a), diagnostics: hit.diagnostics } : enrichArticle(a, enrichmentNow());
@@ -250,11 +258,13 @@ interface Reuse {
  * the code) is the last build's and whose file is intact is kept instead of rendered, and a
  * search bundle whose records hash the same is kept instead of re-indexed.
  */
-async function* renderSite(build: PlannedBuild, hooks: BuildHooks, fp: Fingerprints, reuse: Reuse | null): AsyncGenerator<RenderedFile> {
+async function* renderSite(build: PlannedBuild, hooks: BuildHooks, clock: StreamClock, fp: Fingerprints, reuse: Reuse | null): AsyncGenerator<RenderedFile> {
+  clock.phase = 'render';
   const { createRenderer } = await stages();
-  const renderer = createRenderer(templatesDir);
-  const start = performance.now();
+  const renderer = createRenderer(templatesDir, 'dateline', build.config.templates);
+  let done = 0;
   for (const plan of build.plans) {
+    hooks.onProgress?.('render', done++, build.plans.length);
     const inputs = plan.inputs();
     if (reuse) {
       const key = hashInputs({ fp: fp.pages, template: plan.template, view: plan.view, inputs }, build.memo);
@@ -267,11 +277,39 @@ async function* renderSite(build: PlannedBuild, hooks: BuildHooks, fp: Fingerpri
     }
     yield renderer.render(plan, inputs);
   }
-  hooks.onStage?.('render', performance.now() - start);
   if (!build.config.search) return;
-  const indexStart = performance.now();
+  clock.phase = 'index search';
   yield* indexSearch(build, fp, reuse);
-  hooks.onStage?.('index search', performance.now() - indexStart);
+}
+
+/** The time a file stream spends on its own work, by phase (render, index search), apart from its consumer's. */
+interface StreamClock {
+  phase: string;
+  readonly spent: Map<string, number>;
+}
+
+/**
+ * Passes `source` on, charging the time of each step to the stream's current phase: rendering
+ * runs inside the stream that writing consumes, so this is how their times stay disjoint.
+ */
+async function* timedStream(source: AsyncGenerator<RenderedFile>, clock: StreamClock): AsyncGenerator<RenderedFile> {
+  for (;;) {
+    const start = performance.now();
+    const next = await source.next();
+    clock.spent.set(clock.phase, (clock.spent.get(clock.phase) ?? 0) + performance.now() - start);
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** Reports the stream's phases, then `rest` (the consumer's part: writing) as the time left of `total`. */
+function reportStream(hooks: BuildHooks, clock: StreamClock, rest: string, total: number): void {
+  let streamed = 0;
+  for (const [name, ms] of clock.spent) {
+    hooks.onStage?.(name, ms);
+    streamed += ms;
+  }
+  if (rest) hooks.onStage?.(rest, Math.max(0, total - streamed));
 }
 
 /** The search bundles, one per partition; with `reuse`, only those whose records changed are indexed again. */
@@ -330,9 +368,11 @@ export async function buildArchive(options: Partial<SiteConfig> = {}, hooks: Bui
   const stage = stageRunner(hooks);
   const fp = await fingerprints(config);
   const seeds = await stage('discover seeds', () => hashSeeds(config, null));
-  const build = await planBuild(config, stage, null, seeds, fp);
+  const build = await planBuild(config, stage, null, seeds, fp, hooks);
   const files: RenderedFile[] = [];
-  for await (const file of renderSite(build, hooks, fp, null)) files.push(file);
+  const clock: StreamClock = { phase: 'render', spent: new Map() };
+  for await (const file of timedStream(renderSite(build, hooks, clock, fp, null), clock)) files.push(file);
+  reportStream(hooks, clock, '', 0);
   return { files, report: build.report, articles: build.articles };
 }
 
@@ -375,7 +415,7 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
     throw new BuildError(`refusing to write the archive to "${config.outDir}": the build cache "${config.cacheDir}" would be inside it`, 'choose a cache folder outside the output, e.g. --cache-dir .dateline-cache');
   }
   const cache = config.cache ? await stage('open cache', () => openBuildCache(cacheDir)) : null;
-  const fp = await fingerprints(config, cache?.code);
+  const fp = await stage('fingerprint', () => fingerprints(config, cache?.code));
   const seeds = await stage('discover seeds', () => hashSeeds(config, cache));
   const buildKey = hashText([
     fp.pages, fp.enrich, outputSettings(config), JSON.stringify(seeds.problems),
@@ -407,27 +447,30 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
   if (cache && last && last.buildKey === buildKey && output.files.size > 0 && output.intact.size === output.files.size) {
     // A restored folder (new times and inodes) was verified by its bytes: remember its new hints.
     if (output.rehashed > 0) cache.state.set(output.digest, { ...last, hints: output.hints });
-    await cache.save();
+    await stage('save cache', () => cache.save());
     return { report: last.report, articles: [], fileCount: output.files.size, stats: { written: 0, unchanged: output.files.size, deleted: 0, mode: 'in-place' }, cache: await stats(true, null), warnings: cache.warnings };
   }
-  const build = await planBuild(config, stage, cache, seeds, fp);
+  const build = await planBuild(config, stage, cache, seeds, fp, hooks);
   const reuse: Reuse | null = cache
     ? { previous: last, output, pages: new Map(), search: new Map(), keep: new Set(), rendered: 0, indexed: 0, keptBundles: 0 }
     : null;
   const start = performance.now();
   const projectRoot = new URL('..', import.meta.url).pathname;
-  const written = await writeSite(config.outDir, renderSite(build, hooks, fp, reuse), {
+  const clock: StreamClock = { phase: 'render', spent: new Map() };
+  const written = await writeSite(config.outDir, timedStream(renderSite(build, hooks, clock, fp, reuse), clock), {
     protect: [config.seedsDir, process.cwd(), projectRoot],
     outside: [config.seedsDir],
     ...(reuse ? { keep: reuse.keep } : {}),
     previous: output,
   });
-  hooks.onStage?.('write', performance.now() - start);
+  reportStream(hooks, clock, 'write', performance.now() - start);
   if (cache && reuse) {
-    // The new output's digest and hints: kept files still match their old hints, new ones are read once.
-    const now = await inspectOutput(out, isSafeOutputPath, () => output.hints);
-    cache.state.set(now.digest, { buildKey, report: build.report, pages: reuse.pages, search: reuse.search, hints: now.hints });
-    await cache.save();
+    await stage('save cache', async () => {
+      // The new output's digest and hints: kept files still match their old hints, new ones are read once.
+      const now = await inspectOutput(out, isSafeOutputPath, () => output.hints);
+      cache.state.set(now.digest, { buildKey, report: build.report, pages: reuse.pages, search: reuse.search, hints: now.hints });
+      await cache.save();
+    });
   }
   return { report: build.report, articles: build.articles, fileCount: written.written + written.unchanged, stats: written, cache: await stats(false, reuse), warnings: cache?.warnings ?? [] };
 }

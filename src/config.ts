@@ -27,6 +27,8 @@ export interface SiteConfig {
   readonly cacheDir: string;
   /** Seconds to wait for another build writing the same output folder to finish (0: fail at once, exit 2). */
   readonly lockTimeout: number;
+  /** Folder of template overrides: a file there replaces the built-in template or asset of the same name; or null. */
+  readonly templates: string | null;
 }
 
 /** Defaults: seeds from `seeds/`, archive to `dist/`, no absolute URLs. */
@@ -45,6 +47,7 @@ export const defaultConfig = {
   cache: true,
   cacheDir: '.dateline-cache',
   lockTimeout: 0,
+  templates: null,
 } satisfies SiteConfig;
 
 /** Merges partial options over the defaults once, checking each value; misuse throws a TypeError. */
@@ -62,11 +65,14 @@ export function resolveConfig(options: Partial<SiteConfig> = {}): SiteConfig {
   for (const key of ['seedsDir', 'outDir', 'title', 'description', 'language', 'cacheDir'] as const) {
     if (typeof config[key] !== 'string' || config[key] === '') throw new TypeError(`resolveConfig: ${key} must be a non-empty text`);
   }
-  for (const key of ['strict', 'search'] as const) {
+  for (const key of ['strict', 'search', 'cache'] as const) {
     if (typeof config[key] !== 'boolean') throw new TypeError(`resolveConfig: ${key} must be true or false, not ${JSON.stringify(config[key])}`);
   }
   if (config.taxonomy !== null && (typeof config.taxonomy !== 'string' || config.taxonomy === '')) {
     throw new TypeError('resolveConfig: taxonomy must be the path of a taxonomy JSON file, or null');
+  }
+  if (config.templates !== null && (typeof config.templates !== 'string' || config.templates === '')) {
+    throw new TypeError('resolveConfig: templates must be the path of a folder of template overrides, or null');
   }
   if (!isLanguageTag(config.language)) {
     throw new TypeError(`resolveConfig: language "${config.language}" is not a BCP 47 language tag of at most ${maxLanguageChars} characters, such as en or pt-BR`);

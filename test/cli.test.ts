@@ -31,8 +31,22 @@ describe('dateline CLI', () => {
     expect(r.stdout).toMatch(/--seeds DIR/);
   });
 
+  it('starts without loading the build: --help imports no build stage', async () => {
+    const { stderr } = await run(process.execPath, ['--import', tsx, cli, '--help'], { cwd: root, env: { ...process.env, NODE_NO_WARNINGS: '1', NODE_DEBUG: 'esm' } });
+    // NODE_DEBUG=esm logs every module node loads: the CLI itself, but not build.ts or a stage.
+    expect(stderr).toMatch(/src\/cli\.ts/);
+    expect(stderr).not.toMatch(/src\/build\.ts|src\/stages\//);
+  });
+
+  it('npm run build runs the compiled CLI without compiling first (compiling is prepare\'s job)', () => {
+    const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.build).toBe('node lib/cli.js build');
+    expect(scripts.prebuild).toBeUndefined();
+    expect(scripts.prepare).toMatch(/compile/);
+  });
+
   it('exits 2 on an unknown command', async () => {
-    expect((await dateline(['serve'])).code).toBe(2);
+    expect((await dateline(['frobnicate'])).code).toBe(2);
   });
 
   it('exits 1 with a hint when the seeds folder is missing', async () => {
@@ -66,18 +80,18 @@ describe('dateline CLI', () => {
 });
 
 describe('dateline CLI option errors', () => {
-  it('names a malformed config file, and rejects unknown keys and impossible values with a hint', async () => {
+  it('names a malformed config file, and rejects unknown keys and impossible values with a hint (exit 2: a config error)', async () => {
     const bad = path.join(work, 'bad.json');
     writeFileSync(bad, '{ not json');
     let r = await dateline(['build', '--config', bad, '--out', path.join(work, 'o1')]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/error: config file .*bad\.json is not valid/);
     writeFileSync(bad, JSON.stringify({ pagesize: 10 }));
     r = await dateline(['build', '--config', bad, '--out', path.join(work, 'o2')]);
     expect(r.stderr).toMatch(/unknown option "pagesize"/);
     writeFileSync(bad, JSON.stringify({ siteUrl: 'https://x.example/', pageSize: 0 }));
     r = await dateline(['build', '--config', bad, '--out', path.join(work, 'o3')]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/pageSize must be a positive whole number/);
     expect(r.stderr).toMatch(/hint: /);
   });

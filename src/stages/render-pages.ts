@@ -1,6 +1,6 @@
 import { Eta } from 'eta';
 import { Feed } from 'feed';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RenderedFile } from '../model/types.js';
 import { viewOf, type PagePlan } from '../views/page-views.js';
@@ -17,15 +17,28 @@ export interface Renderer {
 /**
  * A renderer whose HTML comes only from the eta files in `templatesDir` (seed text is never
  * compiled as a template, and eta's auto-escaping stays on), and whose feeds, JSON, sitemaps
- * and assets come from their own writers.
+ * and assets come from their own writers. With `overridesDir` (default none), a file there of
+ * the same relative name as a built-in template or asset (`article.eta`, `assets/style.css`)
+ * is used instead of it; every other one stays built-in.
  */
-export function createRenderer(templatesDir: string, generator = 'dateline'): Renderer {
-  const eta = new Eta({ views: path.resolve(templatesDir), cache: true, autoEscape: true, autoTrim: [false, 'nl'] });
+export function createRenderer(templatesDir: string, generator = 'dateline', overridesDir: string | null = null): Renderer {
+  const base = path.resolve(templatesDir);
+  const overrides = overridesDir === null ? null : path.resolve(overridesDir);
+  const effective = (file: string): string => {
+    const rel = path.relative(base, file);
+    if (overrides === null || rel.startsWith('..') || path.isAbsolute(rel)) return file;
+    const own = path.join(overrides, rel);
+    return statSync(own, { throwIfNoEntry: false })?.isFile() ? own : file;
+  };
+  const eta = new Eta({ views: base, cache: true, autoEscape: true, autoTrim: [false, 'nl'] });
+  // Eta resolves every name (includes and layouts too) inside the built-in folder; the file read is the user's when there is one.
+  const readTemplate = eta.readFile!.bind(eta);
+  eta.readFile = (file: string) => readTemplate(effective(file));
   const assets = new Map<string, string>();
   const asset = (name: string): string => {
     let text = assets.get(name);
     if (text === undefined) {
-      text = readFileSync(path.join(templatesDir, name), 'utf8');
+      text = readFileSync(effective(path.join(base, name)), 'utf8');
       assets.set(name, text);
     }
     return text;
