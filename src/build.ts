@@ -222,6 +222,7 @@ async function planBuild(config: SiteConfig, stage: StageRunner, cache: BuildCac
     files: seeds.entries.length,
     articles: archive.articles.length,
     duplicates: merged.duplicates,
+    merges: merged.merges,
     quarantined,
     problems: diagnostics,
   };

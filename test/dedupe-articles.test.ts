@@ -59,3 +59,40 @@ describe('dedupeArticles with shared boilerplate', () => {
     expect(r.articles).toHaveLength(2);
   });
 });
+
+describe('dedupeArticles never merges two stories (issue: reader archive)', () => {
+  const body2017 = [
+    'An earthquake damaged hundreds of buildings near Doha on Tuesday, the civil defence said.',
+    'Rescue teams worked through the night in the old quarter, where several houses collapsed.',
+    'The quake had a magnitude of 5.1 and struck at a shallow depth, the seismology centre said.',
+  ];
+  const body2021 = [
+    'An earthquake damaged hundreds of buildings near Doha on Tuesday, the civil defence said.',
+    'Schools were closed across the capital while engineers inspected public buildings.',
+    'It was the strongest tremor felt in the country in four years, officials said.',
+  ];
+  const copy = (file: string, caption: string, body: string[]): ParsedArticle => ({
+    headline: 'Earthquake Damages Hundreds of Buildings Near Doha', captions: [caption], paragraphs: body, source: { file, line: 3 }, meta: {},
+  });
+
+  it('keeps the Doha earthquake of 2017 and the one of 2021 apart: same headline and lead, other date, caption and credit', () => {
+    const r = dedupeArticles([
+      copy('2017.txt', 'Rescuers search a collapsed house near Doha, March 7, 2017 (Reuters)', body2017),
+      copy('2021-a.txt', 'Engineers inspect a school in Doha, June 1, 2021 (AFP)', body2021),
+      copy('2021-b.txt', 'Engineers inspect a school in Doha, June 1, 2021 (AFP)', body2021),
+    ]);
+    expect(r.articles).toHaveLength(2);
+    expect(new Set(r.articles.map((x) => x.key)).size).toBe(2);
+    const old = r.articles.find((x) => x.sources[0]!.file === '2017.txt')!;
+    expect(old.captions[0]).toContain('2017');
+    expect(r.duplicates).toBe(1);
+    expect(r.merges).toEqual([{ id: expect.any(String), headline: 'Earthquake Damages Hundreds of Buildings Near Doha', sources: [{ file: '2021-a.txt', line: 3 }, { file: '2021-b.txt', line: 3 }] }]);
+  });
+
+  it('keeps captions only one copy had when it merges', () => {
+    const bare: ParsedArticle = { ...copy('a.txt', '', body2021), captions: [] };
+    const r = dedupeArticles([bare, copy('b.txt', 'Engineers inspect a school in Doha, June 1, 2021 (AFP)', body2021)]);
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0]!.captions).toEqual(['Engineers inspect a school in Doha, June 1, 2021 (AFP)']);
+  });
+});

@@ -154,6 +154,8 @@ export interface BuildReport {
   readonly files: number;
   readonly articles: number;
   readonly duplicates: number;
+  /** Every story found in several seed files: its id, headline and every place it was found. */
+  readonly merges: ReadonlyArray<{ readonly id: string; readonly headline: string; readonly sources: readonly SourceRef[] }>;
   readonly quarantined: number;
   readonly problems: readonly Diagnostic[];
 }

@@ -40,13 +40,16 @@ export function isHeaderLine(line: string): boolean {
 
 /**
  * True when the lines between a headline and its repeat look like the scrape's header: every
- * line is noise, a credited caption or printed twice in a row, or a noise line (TT) stands
- * among at most two other lines (an uncredited caption printed once). A pull quote printed
- * again further down a body has ordinary paragraphs between, and is not framed.
+ * line is noise, a credited caption or printed twice on adjacent lines, or a noise line (TT)
+ * stands among at most two other lines (an uncredited caption printed once). `breaks` holds the
+ * indexes of lines that a blank line sets apart from the one before: a caption's second print
+ * stands right under the first, while a paragraph printed twice in a body has a blank line
+ * between. A pull quote printed again further down a body has ordinary paragraphs between, and
+ * is not framed either.
  */
-export function isHeaderRun(lines: readonly string[]): boolean {
+export function isHeaderRun(lines: readonly string[], breaks: ReadonlySet<number> = new Set()): boolean {
   if (lines.length === 0) return false;
-  const marked = lines.map((l, i) => isHeaderLine(l) || lines[i - 1] === l || lines[i + 1] === l);
+  const marked = lines.map((l, i) => isHeaderLine(l) || (lines[i - 1] === l && !breaks.has(i)) || (lines[i + 1] === l && !breaks.has(i + 1)));
   if (marked.every(Boolean)) return true;
   return lines.some(isNoiseLine) && marked.filter((m) => !m).length <= 2;
 }
@@ -79,16 +82,19 @@ export function findHeadlineRepeats(blocks: readonly Block[]): Array<HeadlineRep
     const rest = block.lines.slice(1);
     if (rest.length > 0 && !isHeaderRun(rest)) return null;
     const between: string[] = [...rest];
+    // Where a blank line stands between two lines of `between` (a new block begins).
+    const breaks = new Set<number>();
     for (let c = b + 1; c < blocks.length && between.length < repeatWindow; c++) {
       const next = blocks[c]!;
       // Past the blank lines between articles only while everything so far, and the block
       // beyond, is header (extra blank lines inside one article's header).
-      if (next.blanksBefore >= 2 && !isHeaderRun([...between, ...(sameText(b, c) ? [] : next.lines)])) return null;
+      if (next.blanksBefore >= 2 && !isHeaderRun([...between, ...(sameText(b, c) ? [] : next.lines)], new Set([...breaks, between.length]))) return null;
       if (sameText(b, c)) {
-        if (between.length > 0) return isHeaderRun(between) ? { at: c, framed: true } : null;
+        if (between.length > 0) return isHeaderRun(between, breaks) ? { at: c, framed: true } : null;
         // A credited line repeated with nothing between is a caption printed twice, not a headline.
         return isHeadlineShaped(block.lines[0]!) && captionCredit(block.lines[0]!) === null ? { at: c, framed: false } : null;
       }
+      breaks.add(between.length);
       between.push(...next.lines);
     }
     return null;

@@ -319,4 +319,20 @@ describe('regressions found by adversarial testing', () => {
     const r = parse('short.txt', 'Army Strikes North\n\nGaza City, Monday. Photo: AFP\nTT\n\nArmy Strikes North\n\nThe army struck targets on Monday.\n');
     expect(r.articles[0]!.captions).toEqual(['Gaza City, Monday. Photo: AFP']);
   });
+
+  it('does not split a body at a paragraph X, a paragraph Y twice and X again (a body read as a new article)', () => {
+    // Found in 10,000 generated articles: X and Y are ordinary paragraphs, each followed by a blank
+    // line; Y has no credit, there is no TT, and a caption's second print would stand right under it.
+    const x = 'Residents of the district said the water had risen faster than in any year they remembered';
+    const y = 'Officials promised compensation for the families who lost their homes in the floods';
+    const r = parse('xyyx.txt', `Floods Hit the Valley\n\nA flooded street in the valley (Reuters)\nA flooded street in the valley (Reuters)\nTT\n\nFloods Hit the Valley\n\nThe river burst its banks on Monday.\n\n${x}\n\n${y}\n\n${y}\n\n${x}\n\nThe clean-up will take weeks, the mayor said.\n`);
+    expect(heads(r)).toEqual(['Floods Hit the Valley']);
+    expect(r.articles[0]!.paragraphs[0]).toBe('The river burst its banks on Monday.');
+    expect(r.articles[0]!.paragraphs.at(-1)).toBe('The clean-up will take weeks, the mayor said.');
+  });
+
+  it('still reads a header whose uncredited caption is printed twice on adjacent lines', () => {
+    const r = parse('adjacent.txt', 'Floods Hit the Valley\n\nA flooded street in the valley\nA flooded street in the valley\n\nFloods Hit the Valley\n\nThe river burst its banks on Monday.\n\n\n\nTalks Resume in Cairo\n\nDelegates arrive in Cairo\nDelegates arrive in Cairo\n\nTalks Resume in Cairo\n\nNegotiators met on Tuesday.\n');
+    expect(heads(r)).toEqual(['Floods Hit the Valley', 'Talks Resume in Cairo']);
+  });
 });
