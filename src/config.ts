@@ -56,8 +56,8 @@ export function resolveConfig(options: Partial<SiteConfig> = {}): SiteConfig {
   for (const key of Object.keys(options)) {
     if (!(key in defaultConfig)) throw new TypeError(`resolveConfig: unknown option "${key}"; known options are ${Object.keys(defaultConfig).join(', ')}`);
   }
-  if (typeof config.lockTimeout !== 'number' || !Number.isFinite(config.lockTimeout) || config.lockTimeout < 0) {
-    throw new TypeError('resolveConfig: lockTimeout must be a number of seconds, 0 or more');
+  if (!Number.isInteger(config.lockTimeout) || config.lockTimeout < 0) {
+    throw new TypeError('resolveConfig: lockTimeout must be a whole number of seconds, 0 or more');
   }
   for (const key of ['pageSize', 'homeSize'] as const) {
     if (!Number.isInteger(config[key]) || config[key] < 1) throw new TypeError(`resolveConfig: ${key} must be a positive whole number`);

@@ -14,8 +14,11 @@ export type ReportMode = 'tty' | 'plain' | 'quiet' | 'json';
 /** What each long stage counts, for its bar. */
 const units: Readonly<Record<string, string>> = { parse: 'seed files parsed', enrich: 'articles enriched', render: 'pages rendered and written' };
 
-/** A bar appears only for a stage still running after this long: short stages stay one line. */
-const barDelayMs = 400;
+/**
+ * A bar appears only for a stage still running after this long: short stages stay one line.
+ * DATELINE_PROGRESS_DELAY_MS sets it (tests use 0, so a bar is drawn whatever the machine's speed).
+ */
+const barDelayMs = Number(process.env.DATELINE_PROGRESS_DELAY_MS ?? 400);
 
 /** Watches a build through its hooks, then prints the problems, the summary and the next step. */
 export interface BuildReporter {
@@ -78,8 +81,9 @@ export function createBuildReporter(mode: ReportMode, config: SiteConfig): Build
       const other = Math.max(0, totalMs - counted);
       const failed = errors > 0 || (warnings > 0 && config.strict);
       if (mode === 'json') {
-        const hits = cache.parse.hits + cache.enrich.hits;
-        const misses = cache.parse.misses + cache.enrich.misses;
+        // A build that found nothing changed hit the cache as a whole: every seed counts as a hit.
+        const hits = cache.upToDate ? report.files : cache.parse.hits + cache.enrich.hits;
+        const misses = cache.upToDate ? 0 : cache.parse.misses + cache.enrich.misses;
         process.stdout.write(`${JSON.stringify({
           report: { files: report.files, articles: report.articles, duplicates: report.duplicates, quarantined: report.quarantined, errors, warnings },
           problems: report.problems,

@@ -1,7 +1,7 @@
 /**
  * Incremental builds equal clean builds (issue: scale): random sequences of edits to a seeds
  * folder — add, edit, rename and delete seeds, a story copied into another file, a headline
- * collision, taxonomy and config edits, a corrupted cache — each followed by a cached build and
+ * collision, taxonomy, template and config edits, a corrupted cache — each followed by a cached build and
  * a clean build of the same inputs, compared file by file.
  */
 import { createHash } from 'node:crypto';
@@ -44,6 +44,7 @@ type Edit =
   | { kind: 'collide'; file: number }
   | { kind: 'taxonomy' }
   | { kind: 'config' }
+  | { kind: 'template'; which: 'card.eta' | 'assets/style.css' }
   | { kind: 'corrupt-cache'; how: 'truncate' | 'garble' | 'foreign' };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
@@ -55,6 +56,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('collide' as const), file: fc.nat(20) }),
   fc.record({ kind: fc.constant('taxonomy' as const) }),
   fc.record({ kind: fc.constant('config' as const) }),
+  fc.record({ kind: fc.constant('template' as const), which: fc.constantFrom('card.eta' as const, 'assets/style.css' as const) }),
   fc.record({ kind: fc.constant('corrupt-cache' as const), how: fc.constantFrom('truncate' as const, 'garble' as const, 'foreign' as const) }),
 );
 
@@ -121,6 +123,14 @@ function apply(p: ReturnType<typeof project>, e: Edit, config: { title: string; 
       writeFileSync(file, JSON.stringify(tax));
       return;
     }
+    case 'template': {
+      // A template override in the project: a card gains a comment, or the stylesheet a rule.
+      const file = path.join(p.root, 'templates', e.which);
+      mkdirSync(path.dirname(file), { recursive: true });
+      const base = existsSync(file) ? readFileSync(file, 'utf8') : readFileSync(path.join(repo, 'templates', e.which), 'utf8');
+      writeFileSync(file, e.which.endsWith('.css') ? `${base}\n/* edit ${counter++} */\n` : `${base}<!-- edit ${counter++} -->\n`);
+      return;
+    }
     case 'config':
       config.title = `Archive ${counter++}`;
       config.pageSize = config.pageSize === 50 ? 3 : 50;
@@ -145,7 +155,11 @@ function apply(p: ReturnType<typeof project>, e: Edit, config: { title: string; 
 }
 
 async function compare(p: ReturnType<typeof project>, config: { title: string; pageSize: number }, search: boolean, step: number): Promise<{ written: number; upToDate: boolean; warnings: readonly string[] }> {
-  const common: Partial<SiteConfig> = { seedsDir: p.seeds, taxonomy: path.join(p.root, 'taxonomy.json'), title: config.title, pageSize: config.pageSize, search, siteUrl: 'https://news.example/archive/' };
+  const templates = path.join(p.root, 'templates');
+  const common: Partial<SiteConfig> = {
+    seedsDir: p.seeds, taxonomy: path.join(p.root, 'taxonomy.json'), title: config.title, pageSize: config.pageSize, search, siteUrl: 'https://news.example/archive/',
+    ...(existsSync(templates) ? { templates } : {}),
+  };
   const inc = await buildSite({ ...common, outDir: path.join(p.root, 'out'), cacheDir: path.join(p.root, 'cache') });
   const cleanOut = path.join(p.root, `clean-${step}`);
   await buildSite({ ...common, outDir: cleanOut, cache: false });
