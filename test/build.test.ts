@@ -81,7 +81,7 @@ describe('building the sample archive', () => {
   });
 
   it('reports counts and no problems for the clean samples', () => {
-    expect(JSON.parse(text(built, 'data/report.json'))).toEqual({ files: 2, articles: 4, duplicates: 0, quarantined: 0, problems: [] });
+    expect(JSON.parse(text(built, 'data/report.json'))).toEqual({ files: 2, articles: 4, duplicates: 0, merges: [], quarantined: 0, problems: [] });
   });
 });
 
