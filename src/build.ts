@@ -260,7 +260,6 @@ interface Reuse {
  * search bundle whose records hash the same is kept instead of re-indexed.
  */
 async function* renderSite(build: PlannedBuild, hooks: BuildHooks, clock: StreamClock, fp: Fingerprints, reuse: Reuse | null): AsyncGenerator<RenderedFile> {
-  clock.phase = 'render';
   const { createRenderer } = await stages();
   const renderer = createRenderer(templatesDir, 'dateline', build.config.templates);
   let done = 0;
@@ -279,14 +278,24 @@ async function* renderSite(build: PlannedBuild, hooks: BuildHooks, clock: Stream
     yield renderer.render(plan, inputs);
   }
   if (!build.config.search) return;
-  clock.phase = 'index search';
+  switchPhase(clock, 'index search');
   yield* indexSearch(build, fp, reuse);
 }
 
 /** The time a file stream spends on its own work, by phase (render, index search), apart from its consumer's. */
 interface StreamClock {
   phase: string;
+  /** When the stream's current step (or phase) began. */
+  since: number;
   readonly spent: Map<string, number>;
+}
+
+/** Charges the current step's time so far to the phase ending, and starts `phase`. */
+function switchPhase(clock: StreamClock, phase: string): void {
+  const now = performance.now();
+  clock.spent.set(clock.phase, (clock.spent.get(clock.phase) ?? 0) + now - clock.since);
+  clock.phase = phase;
+  clock.since = now;
 }
 
 /**
@@ -295,9 +304,9 @@ interface StreamClock {
  */
 async function* timedStream(source: AsyncGenerator<RenderedFile>, clock: StreamClock): AsyncGenerator<RenderedFile> {
   for (;;) {
-    const start = performance.now();
+    clock.since = performance.now();
     const next = await source.next();
-    clock.spent.set(clock.phase, (clock.spent.get(clock.phase) ?? 0) + performance.now() - start);
+    switchPhase(clock, clock.phase);
     if (next.done) return;
     yield next.value;
   }
@@ -371,7 +380,7 @@ export async function buildArchive(options: Partial<SiteConfig> = {}, hooks: Bui
   const seeds = await stage('discover seeds', () => hashSeeds(config, null));
   const build = await planBuild(config, stage, null, seeds, fp, hooks);
   const files: RenderedFile[] = [];
-  const clock: StreamClock = { phase: 'render', spent: new Map() };
+  const clock: StreamClock = { phase: 'render', since: 0, spent: new Map() };
   for await (const file of timedStream(renderSite(build, hooks, clock, fp, null), clock)) files.push(file);
   reportStream(hooks, clock, '', 0);
   return { files, report: build.report, articles: build.articles };
@@ -457,7 +466,7 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
     : null;
   const start = performance.now();
   const projectRoot = new URL('..', import.meta.url).pathname;
-  const clock: StreamClock = { phase: 'render', spent: new Map() };
+  const clock: StreamClock = { phase: 'render', since: 0, spent: new Map() };
   const written = await writeSite(config.outDir, timedStream(renderSite(build, hooks, clock, fp, reuse), clock), {
     protect: [config.seedsDir, process.cwd(), projectRoot],
     outside: [config.seedsDir],

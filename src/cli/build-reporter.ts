@@ -81,9 +81,10 @@ export function createBuildReporter(mode: ReportMode, config: SiteConfig): Build
       const other = Math.max(0, totalMs - counted);
       const failed = errors > 0 || (warnings > 0 && config.strict);
       if (mode === 'json') {
-        // A build that found nothing changed hit the cache as a whole: every seed counts as a hit.
+        // Hits are parse and enrich lookups answered by the cache; an up-to-date build answers
+        // every seed at once without opening those stores, so each seed counts as one hit.
         const hits = cache.upToDate ? report.files : cache.parse.hits + cache.enrich.hits;
-        const misses = cache.upToDate ? 0 : cache.parse.misses + cache.enrich.misses;
+        const misses = cache.parse.misses + cache.enrich.misses;
         process.stdout.write(`${JSON.stringify({
           report: { files: report.files, articles: report.articles, duplicates: report.duplicates, quarantined: report.quarantined, errors, warnings },
           problems: report.problems,
