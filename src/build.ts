@@ -424,6 +424,8 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
   if (config.cache && (cacheDir === out || cacheDir.startsWith(`${out}${path.sep}`))) {
     throw new BuildError(`refusing to write the archive to "${config.outDir}": the build cache "${config.cacheDir}" would be inside it`, 'choose a cache folder outside the output, e.g. --cache-dir .dateline-cache');
   }
+  // First of all, put back a site a killed build left aside: even a build that fails next keeps it online.
+  await stage('recover output', () => recoverOutput(out));
   const cache = config.cache ? await stage('open cache', () => openBuildCache(cacheDir)) : null;
   const fp = await stage('fingerprint', () => fingerprints(config, cache?.code));
   const seeds = await stage('discover seeds', () => hashSeeds(config, cache));
@@ -431,7 +433,6 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
     fp.pages, fp.enrich, outputSettings(config), JSON.stringify(seeds.problems),
     ...seeds.entries.map((e) => `${e.path}\t${seeds.hashes.get(e.path)}`),
   ].join('\n'));
-  await stage('recover output', () => recoverOutput(out));
   // The last build's state is found by what it wrote (the manifest's digest): one cache may
   // serve several output folders, and a page is only reused from the very output it describes.
   let previous: BuildState | null = null;

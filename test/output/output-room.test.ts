@@ -4,7 +4,7 @@
  * and the --out folders that are refused.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -115,6 +115,20 @@ describe('an in-place commit killed at a random moment', () => {
     }
     expect(killedMidway).toBeGreaterThan(5);
   }, 600_000);
+});
+
+describe('a site left only as .old-<pid> (issue 12.9)', () => {
+  it('is restored at the start of the next build, even when that build fails before writing', async () => {
+    const root = tempDir('old');
+    const out = path.join(root, 'site');
+    await buildSite({ seedsDir: sampleSeedsDir, outDir: out, search: false, cache: false });
+    const before = treeDigest(out);
+    // A build killed between its two renames: the old site waits beside the folder.
+    renameSync(out, path.join(root, '.site.old-999999'));
+    await expect(buildSite({ seedsDir: path.join(root, 'no-such-seeds'), outDir: out, search: false, cache: false })).rejects.toThrow(/seeds folder/);
+    expect(treeDigest(out)).toBe(before);
+    expect(readdirSync(root).filter((e) => e.startsWith('.site.'))).toEqual([]);
+  }, 60_000);
 });
 
 describe('reusing the last output', () => {
