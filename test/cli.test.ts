@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,12 +38,18 @@ describe('dateline CLI', () => {
     expect(stderr).not.toMatch(/src\/build\.ts|src\/stages\//);
   });
 
-  it('npm run build runs the compiled CLI without compiling first (compiling is prepare\'s job)', () => {
+  it('npm run build compiles only when a source is newer than lib/, and nothing is an install script', () => {
     const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts.build).toBe('node lib/cli.js build');
-    expect(scripts.prebuild).toBeUndefined();
-    expect(scripts.prepare).toMatch(/compile/);
-  });
+    expect(scripts.build).toBe('node scripts/compile-if-stale.mjs && node lib/cli.js build');
+    for (const hook of ['prebuild', 'prepare', 'preinstall', 'install', 'postinstall']) expect(scripts[hook], hook).toBeUndefined();
+    const compile = (): void => {
+      execFileSync(process.execPath, [path.join(root, 'scripts/compile-if-stale.mjs')], { cwd: root, stdio: 'ignore' });
+    };
+    compile(); // brings lib/ up to date if a source changed since the last compile
+    const built = statSync(path.join(root, 'lib/cli.js')).mtimeMs;
+    compile(); // nothing newer now: no compile, lib/ untouched
+    expect(statSync(path.join(root, 'lib/cli.js')).mtimeMs).toBe(built);
+  }, 120_000);
 
   it('exits 2 on an unknown command', async () => {
     expect((await dateline(['frobnicate'])).code).toBe(2);

@@ -1,0 +1,16 @@
+// Compiles src/ to lib/ only when a source file is newer than lib/cli.js: a no-op costs one walk of src/.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+const built = statSync(path.join(root, 'lib/cli.js'), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+const newest = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
+    const p = path.join(dir, e.name);
+    return Math.max(max, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }, 0);
+const sources = Math.max(newest(path.join(root, 'src')), statSync(path.join(root, 'tsconfig.build.json')).mtimeMs);
+if (sources > built) {
+  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+}
