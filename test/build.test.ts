@@ -136,9 +136,7 @@ describe('reproducible output with search on', () => {
     const two = await buildArchive({ seedsDir, search: true });
     const bytes = (b: BuiltArchive) => new Map(b.files.map((f) => [f.path, Buffer.from(f.contents)]));
     expect(bytes(two)).toEqual(bytes(one));
-    // One bundle per year of the samples (2025, 2020) and one for the undated article, each with its filter index.
-    const bundlesWithFilters = new Set(one.files.filter((f) => /^pagefind\/[^/]+\/filter\//.test(f.path)).map((f) => f.path.split('/')[1]));
-    expect([...bundlesWithFilters].sort()).toEqual(['2020', '2025', 'undated']);
+    expect(one.files.filter((f) => f.path.startsWith('pagefind/filter/')).length).toBe(2);
   });
 });
 

@@ -1,23 +1,26 @@
 import type { Article } from '../model/types.js';
 
 /**
- * The search bundle an article is indexed in: one per year of its date, and one for undated
- * articles. Pagefind cannot update an index in place, so a build re-indexes only the bundles
- * whose articles changed; the search page merges them all in the browser.
+ * The search bundle an article is indexed in. Pagefind cannot update an index in place, so the
+ * build caches each bundle under a hash of its records and re-indexes only bundles whose records
+ * changed, and the search page merges the bundles in the browser (`mergeIndex`).
+ *
+ * For now there is one bundle, `pagefind/`: a bundle per year was built and measured, but with
+ * Pagefind 1.5.2's UI a country filter ticked on the merged search did not narrow the results of
+ * the merged bundles (the browser test caught it), and indexing 12 bundles took twice as long as
+ * one. The partition is kept a function so that a scheme that filters correctly can replace it.
  */
-export function searchPartition(a: Pick<Article, 'date'>): string {
-  return a.date ? a.date.slice(0, 4) : 'undated';
+export function searchPartition(_a: Pick<Article, 'date'>): string {
+  return '';
 }
 
-/** The folder of a search bundle in the output, e.g. `pagefind/2025/`. */
+/** The folder of a search bundle in the output: `pagefind/`, or `pagefind/<partition>/`. */
 export function bundleDir(partition: string): string {
-  return `pagefind/${partition}/`;
+  return partition === '' ? 'pagefind/' : `pagefind/${partition}/`;
 }
 
-/** The search bundles of an archive: newest year first, undated last; at least one. */
+/** The search bundles of an archive, the one holding the UI first; at least one. */
 export function searchPartitions(articles: ReadonlyArray<Pick<Article, 'date'>>): string[] {
-  const parts = [...new Set(articles.map(searchPartition))];
-  const years = parts.filter((p) => p !== 'undated').sort().reverse();
-  const all = parts.includes('undated') ? [...years, 'undated'] : years;
-  return all.length > 0 ? all : ['undated'];
+  const parts = [...new Set(articles.map(searchPartition))].sort();
+  return parts.length > 0 ? parts : [''];
 }

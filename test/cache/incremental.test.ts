@@ -189,7 +189,7 @@ describe('incremental builds', () => {
     );
   }, 600_000);
 
-  it('with search: a new seed re-indexes only its years, and the result equals a clean build', async () => {
+  it('with search: a new seed re-indexes the search bundle, and the result equals a clean build', async () => {
     const p = project();
     const config = { title: 'Dateline news archive', pageSize: 50 };
     await compare(p, config, true, 0);
