@@ -87,7 +87,7 @@ export interface CountryEvidence {
 }
 
 /** Where an article's date came from. */
-export type DateSource = 'front-matter' | 'body' | 'caption';
+export type DateSource = 'front-matter' | 'dateline' | 'body' | 'caption';
 
 /** A fully enriched article, ready to be collated and rendered. */
 export interface Article {

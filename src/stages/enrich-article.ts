@@ -1,6 +1,7 @@
 import type { Article, DateSource, Diagnostic, MergedArticle } from '../model/types.js';
 import { findCountryEvidence } from '../enrich/find-countries.js';
 import { findDate } from '../enrich/find-date.js';
+import { findDateline } from '../enrich/find-dateline.js';
 import { findTopics } from '../enrich/find-topics.js';
 import type { Enrichment } from '../enrich/load-enrichment.js';
 import { makeSlug } from '../enrich/make-slug.js';
@@ -46,6 +47,11 @@ export function enrichArticle(article: MergedArticle & { readonly key: string },
 
   let date: string | null = meta.date ?? null;
   let dateSource: DateSource | null = date ? 'front-matter' : null;
+  const photoDate = article.captions.map(findDate).find((d) => d !== null) ?? null;
+  if (!date) {
+    date = datelineDate(article.paragraphs, photoDate);
+    if (date) dateSource = 'dateline';
+  }
   if (!date) {
     for (const p of article.paragraphs) {
       date = findDate(p);
@@ -55,7 +61,6 @@ export function enrichArticle(article: MergedArticle & { readonly key: string },
       }
     }
   }
-  const photoDate = article.captions.map(findDate).find((d) => d !== null) ?? null;
   if (!date && photoDate) {
     date = photoDate;
     dateSource = 'caption';
@@ -91,4 +96,17 @@ export function normaliseCredit(credit: string, aliases: ReadonlyMap<string, str
   // `Photo: AFP`, `Photo by Reuters`: the label is not part of the credit.
   const text = collapseSpace(credit).replace(/^(?:photo(?:graph)?s?|images?|pictures?|credit)\s*(?::|by)\s*/i, '');
   return aliases.get(text.toLowerCase()) ?? (text || collapseSpace(credit));
+}
+
+/**
+ * The date of a wire dateline (`BEIRUT, March 5 (Reuters) -`) in the first paragraph, its year
+ * taken from the photo's date or else the first full date in the body; null without either.
+ */
+function datelineDate(paragraphs: readonly string[], photoDate: string | null): string | null {
+  const line = paragraphs[0] === undefined ? null : findDateline(paragraphs[0]);
+  if (line?.month === undefined || line.day === undefined) return null;
+  const year = (photoDate ?? paragraphs.map(findDate).find((d) => d !== null) ?? '').slice(0, 4);
+  if (!year) return null;
+  const d = new Date(Date.UTC(Number(year), line.month, line.day));
+  return d.getUTCMonth() === line.month ? d.toISOString().slice(0, 10) : null;
 }
