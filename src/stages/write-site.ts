@@ -157,6 +157,18 @@ async function isMountPoint(out: string): Promise<boolean> {
   return own !== null && above !== null && own.dev !== above.dev;
 }
 
+/**
+ * Puts a finished staging folder in place of the output: the old folder is renamed aside
+ * (`.<out>.old-<pid>`, which `recoverOutput` restores if this process dies here), the staging
+ * folder renamed in, and the old one removed.
+ */
+async function swapIn(out: string, staging: string): Promise<void> {
+  const retired = path.join(path.dirname(out), `.${path.basename(out)}.old-${process.pid}`);
+  const hadPrevious = await rename(out, retired).then(() => true, () => false);
+  await rename(staging, out);
+  if (hadPrevious) await rm(retired, { recursive: true, force: true });
+}
+
 /** Makes each folder once, however many files land in it. */
 function folderMaker(): (dir: string) => Promise<unknown> {
   const made = new Map<string, Promise<unknown>>();
@@ -215,10 +227,7 @@ async function writeBySwap(out: string, files: Iterable<RenderedFile> | AsyncIte
       entries.set(file.path, { hash, size: bytes.length });
     });
     await writeFile(path.join(staging, manifestName), manifestText(entries));
-    const retired = path.join(parent, `.${base}.old-${process.pid}`);
-    const hadPrevious = await rename(out, retired).then(() => true, () => false);
-    await rename(staging, out);
-    if (hadPrevious) await rm(retired, { recursive: true, force: true });
+    await swapIn(out, staging);
     return { written, unchanged, deleted: [...previous.files.keys()].filter((p) => !entries.has(p)).length, mode: 'swap' };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -312,10 +321,7 @@ async function swapAssembled(out: string, manifest: Record<string, ManifestEntry
     }
     await pool.drain();
     await writeFile(path.join(staging, manifestName), manifestText(entries));
-    const retired = path.join(parent, `.${base}.old-${process.pid}`);
-    const hadPrevious = await rename(out, retired).then(() => true, () => false);
-    await rename(staging, out);
-    if (hadPrevious) await rm(retired, { recursive: true, force: true });
+    await swapIn(out, staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
