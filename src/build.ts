@@ -8,7 +8,7 @@ import { listSeeds, readSeedFile, type SeedEntry } from './stages/discover-seeds
 import { inspectOutput, isSafeOutputPath, recoverOutput, writeSite, type OutputState, type WriteStats } from './stages/write-site.js';
 import { createTaskPool } from './task-pool.js';
 import type { Enrichment } from './enrich/load-enrichment.js';
-import { codeFingerprint, fromEnrichEntry, openBuildCache, relocateParsed, taxonomyBytes, toEnrichEntry, type BuildCache, type BuildState, type ContentStores, type SearchEntry } from './cache/build-cache.js';
+import { codeFingerprint, fromEnrichEntry, openBuildCache, relocateParsed, taxonomyHash, toEnrichEntry, type BuildCache, type BuildState, type ContentStores, type SearchEntry } from './cache/build-cache.js';
 import { fingerprintFiles } from './cache/fingerprint.js';
 import { hashInputs, hashText, type HashMemo } from './cache/stable-hash.js';
 import { bundleDir, searchPartition, searchPartitions } from './search/search-partitions.js';
@@ -99,7 +99,7 @@ interface Fingerprints {
 async function fingerprints(config: SiteConfig, code?: string): Promise<Fingerprints> {
   const c = code ?? (await codeFingerprint());
   // The effective templates: the built-in ones and the user's overrides, each folder hashed.
-  const [taxonomy, templates] = await Promise.all([taxonomyBytes(config.taxonomy), fingerprintFiles([templatesDir, ...(config.templates ? [config.templates] : [])])]);
+  const [taxonomy, templates] = await Promise.all([taxonomyHash(config.taxonomy), fingerprintFiles([templatesDir, ...(config.templates ? [config.templates] : [])])]);
   return { code: c, enrich: hashText(`${c}\n${taxonomy}`), pages: hashText(`${c}\n${templates}`) };
 }
 

@@ -151,8 +151,8 @@ export function relocateParsed(result: ParsedSeed, file: string): ParsedSeed {
 /** The default cache folder: `.dateline-cache/` in the working folder. */
 export const defaultCacheDir = '.dateline-cache';
 
-/** The bytes of a taxonomy file for the enrichment key ('' for the built-in one, which `data/` covers). */
-export async function taxonomyBytes(file: string | null): Promise<string> {
+/** A hash of a taxonomy file for the enrichment key (empty for the built-in one, which `data/` covers). */
+export async function taxonomyHash(file: string | null): Promise<string> {
   if (file === null) return '';
   return hashText(await readFile(path.resolve(file)).catch(() => Buffer.from('(unreadable)')));
 }
