@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { acquireOutputLock } from './output/output-lock.js';
-import type { Article, BuildReport, Diagnostic, MergedArticle, ParsedSeed, RenderedFile } from './model/types.js';
+import type { Article, BuildReport, Diagnostic, MergedArticle, ParsedArticle, ParsedSeed, RenderedFile } from './model/types.js';
+import type { CopyFacts } from './stages/dedupe-articles.js';
 import type { PagePlan } from './views/page-views.js';
 import { resolveConfig, sourceDateEpoch, type SiteConfig } from './config.js';
 import { listSeeds, readSeedFile, type SeedEntry } from './stages/discover-seeds.js';
@@ -26,7 +27,7 @@ const stages = async () => {
     import('./stages/index-search.js'), import('./enrich/load-enrichment.js'),
   ]);
   return {
-    parseSeed: parse.parseSeed, dedupeArticles: dedupe.dedupeArticles, enrichArticle: enrich.enrichArticle,
+    parseSeed: parse.parseSeed, dedupeArticles: dedupe.dedupeArticles, copyFacts: dedupe.copyFacts, enrichArticle: enrich.enrichArticle,
     collateArchive: collate.collateArchive, planPages: plan.planPages, createRenderer: render.createRenderer,
     createSearchIndexer: search.createSearchIndexer, closeSearch: search.closeSearch, loadEnrichment: enrichment.loadEnrichment,
   };
@@ -150,16 +151,27 @@ async function hashSeeds(config: SiteConfig, cache: BuildCache | null): Promise<
   return { entries: listing.entries.filter((e) => hashes.has(e.path)), problems, hashes, bytes };
 }
 
-/** Parses every seed, taking the cached result of seeds whose bytes were parsed before. */
-async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores | null, fp: Fingerprints, hooks: BuildHooks): Promise<ParsedSeed[]> {
-  const { parseSeed } = await stages();
+/** The parsed seeds of a build and the dedupe facts of every article in them. */
+interface ParsedAll {
+  readonly seeds: ParsedSeed[];
+  readonly facts: Map<ParsedArticle, CopyFacts>;
+}
+
+/** Parses every seed, taking the cached result (and its articles' dedupe facts) of seeds whose bytes were parsed before. */
+async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores | null, fp: Fingerprints, hooks: BuildHooks): Promise<ParsedAll> {
+  const { parseSeed, copyFacts } = await stages();
   const results: ParsedSeed[] = [];
+  const facts = new Map<ParsedArticle, CopyFacts>();
+  const add = (result: ParsedSeed, known: readonly CopyFacts[]): void => {
+    results.push(result);
+    result.articles.forEach((a, i) => facts.set(a, known[i]!));
+  };
   for (const e of seeds.entries) {
     hooks.onProgress?.('parse', results.length, seeds.entries.length);
     const key = hashText(`${fp.code}\n${seeds.hashes.get(e.path)!}`);
     const hit = cache?.parse.get(key);
-    if (hit) {
-      results.push(relocateParsed(hit.result, e.path));
+    if (hit && hit.facts?.length === hit.result.articles.length) {
+      add(relocateParsed(hit.result, e.path), hit.facts);
       continue;
     }
     let bytes = seeds.bytes.get(e.path);
@@ -173,10 +185,11 @@ async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores
     }
     seeds.bytes.delete(e.path);
     const result = parseSeed({ path: e.path, bytes });
-    cache?.parse.set(key, { file: e.path, result });
-    results.push(result);
+    const made = result.articles.map(copyFacts);
+    cache?.parse.set(key, { file: e.path, result, facts: made });
+    add(result, made);
   }
-  return results;
+  return { seeds: results, facts };
 }
 
 /**
@@ -187,10 +200,11 @@ async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores
 async function planBuild(config: SiteConfig, stage: StageRunner, cache: BuildCache | null, seeds: SeedSet, fp: Fingerprints, hooks: BuildHooks): Promise<PlannedBuild> {
   const { dedupeArticles, enrichArticle, collateArchive, planPages, loadEnrichment } = await stage('load stages', stages);
   const stores = cache ? await stage('open cache stores', () => cache.content()) : null;
-  const parsedSeeds = await stage('parse', () => parseAll(config, seeds, stores, fp, hooks));
+  const parsed = await stage('parse', () => parseAll(config, seeds, stores, fp, hooks));
+  const parsedSeeds = parsed.seeds;
   const diagnostics: Diagnostic[] = [...seeds.problems, ...parsedSeeds.flatMap((s) => s.diagnostics)];
   const quarantined = parsedSeeds.reduce((n, s) => n + s.quarantined, 0);
-  const merged = await stage('dedupe', () => dedupeArticles(parsedSeeds.flatMap((s) => s.articles)));
+  const merged = await stage('dedupe', () => dedupeArticles(parsedSeeds.flatMap((s) => s.articles), (a) => parsed.facts.get(a)!));
   let enrichment: Enrichment | null = null;
   const enrichmentNow = (): Enrichment => (enrichment ??= loadEnrichment(config.taxonomy ?? undefined));
   // An enriched article is a function of its copies (seed bytes, path, line) and the enrichment code and tables.

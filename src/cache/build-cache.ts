@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, BuildReport, Diagnostic, ParsedSeed } from '../model/types.js';
 import { fingerprintFiles } from './fingerprint.js';
+import type { CopyFacts } from '../stages/dedupe-articles.js';
 import type { OutputHints } from '../output/output-manifest.js';
 import { openPackStore, type PackStore } from './pack-store.js';
 import { hashText } from './stable-hash.js';
@@ -47,9 +48,16 @@ export interface BuildCache {
   save(): Promise<void>;
 }
 
+/** A seed's parse and the dedupe facts of its articles, in article order. */
+export interface ParseEntry {
+  readonly file: string;
+  readonly result: ParsedSeed;
+  readonly facts: readonly CopyFacts[];
+}
+
 /** The cache's large stores: parse results by seed bytes, enriched articles by their copies. */
 export interface ContentStores {
-  readonly parse: PackStore<{ readonly file: string; readonly result: ParsedSeed }>;
+  readonly parse: PackStore<ParseEntry>;
   readonly enrich: PackStore<EnrichEntry>;
 }
 
@@ -103,7 +111,7 @@ export async function openBuildCache(dir: string): Promise<BuildCache> {
     code, seeds, names, state, warnings,
     content() {
       content ??= Promise.all([
-        openPackStore<{ file: string; result: ParsedSeed }>(dir, 'parse', warn),
+        openPackStore<ParseEntry>(dir, 'parse', warn),
         openPackStore<EnrichEntry>(dir, 'enrich', warn),
       ]).then(([parse, enrich]) => ({ parse, enrich }));
       return content;

@@ -30,5 +30,10 @@ export function makeSlug(text: string, fallback: string): string {
  * its folded headline and first paragraph.
  */
 export function storyKey(headline: string, firstParagraph: string): string {
-  return createHash('sha256').update(`${textKey(headline)}\n${textKey(firstParagraph)}`).digest('hex').slice(0, 12);
+  return foldedStoryKey(textKey(headline), textKey(firstParagraph));
+}
+
+/** `storyKey` of a headline and first paragraph already folded by `textKey`. */
+export function foldedStoryKey(head: string, lead: string): string {
+  return createHash('sha256').update(`${head}\n${lead}`).digest('hex').slice(0, 12);
 }

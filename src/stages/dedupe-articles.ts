@@ -1,5 +1,6 @@
 import type { MergedArticle, ParsedArticle, SourceRef } from '../model/types.js';
-import { storyKey } from '../enrich/make-slug.js';
+import { createHash } from 'node:crypto';
+import { foldedStoryKey } from '../enrich/make-slug.js';
 import { captionCredit, captionWithoutCredit, textKey } from '../parse/text-key.js';
 import { findDate } from '../enrich/find-date.js';
 
@@ -29,23 +30,31 @@ const overlapCandidates = 50;
 /** Paragraphs shorter than this (datelines, sign-offs) do not count as shared text when the leads differ. */
 const minSharedLength = 40;
 
-interface Story {
-  best: ParsedArticle;
-  captions: readonly string[];
-  readonly sources: ParsedArticle['source'][];
-  readonly paragraphs: Set<string>;
-  readonly keys: Set<string>;
-  readonly facts: Facts;
+/**
+ * What dedupe reads of one parsed copy: folded keys of its headline and lead, short hashes of
+ * its paragraphs and captions, and the date and credit it gives. A pure function of the copy's
+ * text (never of its path), so the build caches it beside the parse result and a rebuild does
+ * not fold every paragraph of the archive again.
+ */
+export interface CopyFacts {
+  readonly head: string;
+  readonly lead: string;
+  /** A hash of each paragraph's folded text, in order. */
+  readonly keys: readonly string[];
+  /** The hashes of the paragraphs long enough to count as shared text when leads differ. */
+  readonly real: readonly string[];
+  readonly date: string | null;
+  /** The folded photo credit, or null. */
+  readonly credit: string | null;
+  /** Hashes of the folded captions without their credits. */
+  readonly captions: readonly string[];
 }
 
-/** What tells two stories apart even under one headline and lead: their date, credit and captions. */
-interface Facts {
-  date: string | null;
-  credit: string | null;
-  readonly captions: Set<string>;
-}
+/** A short, collision-safe key for a folded text (96 bits). */
+const keyHash = (folded: string): string => createHash('sha1').update(folded).digest('base64url').slice(0, 16);
 
-function factsOf(a: ParsedArticle): Facts {
+/** The facts dedupe needs of a copy. */
+export function copyFacts(a: ParsedArticle): CopyFacts {
   let date = a.meta.date ?? null;
   for (const p of a.paragraphs) {
     if (date) break;
@@ -56,14 +65,40 @@ function factsOf(a: ParsedArticle): Facts {
     date = findDate(c);
   }
   const credit = a.meta.credit ?? a.captions.map(captionCredit).find((c) => c !== null) ?? null;
-  return { date, credit: credit === null ? null : textKey(credit), captions: new Set(a.captions.map((c) => textKey(captionWithoutCredit(c)))) };
+  const keys = a.paragraphs.map((p) => keyHash(textKey(p)));
+  return {
+    head: textKey(a.headline),
+    lead: textKey(a.paragraphs[0] ?? ''),
+    keys,
+    real: keys.filter((_, i) => a.paragraphs[i]!.length >= minSharedLength),
+    date,
+    credit: credit === null ? null : textKey(credit),
+    captions: a.captions.map((c) => keyHash(textKey(captionWithoutCredit(c)))),
+  };
+}
+
+interface Story {
+  best: ParsedArticle;
+  bestFacts: CopyFacts;
+  captions: readonly string[];
+  readonly sources: ParsedArticle['source'][];
+  readonly keys: Set<string>;
+  readonly real: Set<string>;
+  readonly facts: Facts;
+}
+
+/** What tells two stories apart even under one headline and lead: their date, credit and captions. */
+interface Facts {
+  date: string | null;
+  credit: string | null;
+  readonly captions: Set<string>;
 }
 
 /** True when two copies say different things about the same facts: not one story, whatever their text shares. */
-function conflicts(x: Facts, y: Facts): boolean {
+function conflicts(x: Facts, y: CopyFacts): boolean {
   if (x.date && y.date && x.date !== y.date) return true;
   if (x.credit && y.credit && x.credit !== y.credit) return true;
-  if (x.captions.size > 0 && y.captions.size > 0 && ![...y.captions].some((c) => x.captions.has(c))) return true;
+  if (x.captions.size > 0 && y.captions.length > 0 && !y.captions.some((c) => x.captions.has(c))) return true;
   return false;
 }
 
@@ -77,53 +112,58 @@ function conflicts(x: Facts, y: Facts): boolean {
  * stay two articles, with ids of their own. The longest copy is kept (ties: the first by seed
  * path, then line), and captions only another copy had are kept too; output never depends on
  * the order files were read in. Hash maps by headline and lead: linear.
+ *
+ * `factsOf` gives each copy's facts (the build passes cached ones); by default they are computed.
  */
-export function dedupeArticles(parsed: readonly ParsedArticle[]): DedupeResult {
-  const sorted = [...parsed].sort((a, b) => compareSources(a.source, b.source));
+export function dedupeArticles(parsed: readonly ParsedArticle[], factsOf: (a: ParsedArticle) => CopyFacts = copyFacts): DedupeResult {
+  const sorted = parsed.map((article) => ({ article, facts: factsOf(article) })).sort((a, b) => compareSources(a.article.source, b.article.source));
   const byHeadline = new Map<string, Story[]>();
   const byLead = new Map<string, Story[]>();
   const stories: Story[] = [];
   let duplicates = 0;
-  for (const article of sorted) {
-    const head = textKey(article.headline);
-    const candidates = byHeadline.get(head) ?? [];
+  for (const { article, facts } of sorted) {
+    const candidates = byHeadline.get(facts.head) ?? [];
     // Same lead first, by key (a recurring headline such as "Today in History" can have
     // thousands of stories); the paragraph-overlap test only against the latest few.
-    const lead = `${head}\n${textKey(article.paragraphs[0] ?? '')}`;
-    const facts = factsOf(article);
+    const lead = `${facts.head}\n${facts.lead}`;
     const sameLead = byLead.get(lead) ?? [];
-    const story = sameLead.find((s) => isSameStory(s, article, facts)) ?? candidates.slice(-overlapCandidates).find((s) => isSameStory(s, article, facts));
+    const story = sameLead.find((s) => isSameStory(s, facts)) ?? candidates.slice(-overlapCandidates).find((s) => isSameStory(s, facts));
     if (story) {
       duplicates++;
       story.sources.push(article.source);
-      for (const p of article.paragraphs) {
-        story.paragraphs.add(p);
-        story.keys.add(textKey(p));
-      }
+      for (const k of facts.keys) story.keys.add(k);
+      for (const k of facts.real) story.real.add(k);
       story.facts.date ??= facts.date;
       story.facts.credit ??= facts.credit;
       for (const c of facts.captions) story.facts.captions.add(c);
       if (story.captions.length === 0) story.captions = article.captions;
-      if (article.paragraphs.length > story.best.paragraphs.length) story.best = article;
+      if (article.paragraphs.length > story.best.paragraphs.length) {
+        story.best = article;
+        story.bestFacts = facts;
+      }
       continue;
     }
     const created: Story = {
-      best: article, captions: article.captions, sources: [article.source], paragraphs: new Set(article.paragraphs),
-      keys: new Set(article.paragraphs.map(textKey)), facts,
+      best: article, bestFacts: facts, captions: article.captions, sources: [article.source],
+      keys: new Set(facts.keys), real: new Set(facts.real),
+      facts: { date: facts.date, credit: facts.credit, captions: new Set(facts.captions) },
     };
     candidates.push(created);
-    byHeadline.set(head, candidates);
+    byHeadline.set(facts.head, candidates);
     sameLead.push(created);
     byLead.set(lead, sameLead);
     stories.push(created);
   }
   const taken = new Set<string>();
   const merges: Merge[] = [];
-  const articles = stories.map(({ best, sources, captions }) => {
+  const articles = stories.map(({ best, bestFacts, sources, captions }) => {
     const { source: _source, ...rest } = best;
     // Two stories under one headline and lead get ids of their own: the later one's also holds where it was found.
-    let key = storyKey(best.headline, best.paragraphs[0] ?? '');
-    if (taken.has(key)) key = storyKey(best.headline, `${best.paragraphs[0] ?? ''}\n${sources[0]!.file}:${sources[0]!.line}`);
+    let key = foldedStoryKey(bestFacts.head, bestFacts.lead);
+    if (taken.has(key)) {
+      const where = textKey(`${sources[0]!.file}:${sources[0]!.line}`);
+      key = foldedStoryKey(bestFacts.head, bestFacts.lead ? `${bestFacts.lead} ${where}` : where);
+    }
     taken.add(key);
     if (sources.length > 1) merges.push({ id: key, headline: best.headline, sources });
     return { ...rest, captions: best.captions.length > 0 ? best.captions : captions, key, sources };
@@ -136,14 +176,13 @@ export function compareSources(x: SourceRef, y: SourceRef): number {
   return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line;
 }
 
-function isSameStory(story: Story, article: ParsedArticle, facts: Facts): boolean {
+function isSameStory(story: Story, facts: CopyFacts): boolean {
   if (conflicts(story.facts, facts)) return false;
-  const keys = article.paragraphs.map(textKey);
-  const shared = keys.filter((k) => story.keys.has(k)).length;
-  if (keys[0] !== undefined && keys[0] === textKey(story.best.paragraphs[0] ?? '')) {
-    return shared >= Math.max(1, sameLeadOverlap * Math.min(keys.length, story.best.paragraphs.length));
+  const shared = facts.keys.filter((k) => story.keys.has(k)).length;
+  if (facts.keys.length > 0 && facts.lead === story.bestFacts.lead) {
+    return shared >= Math.max(1, sameLeadOverlap * Math.min(facts.keys.length, story.bestFacts.keys.length));
   }
   // The lead was edited: most of the text must match, at least two real paragraphs and half the longer copy.
-  const real = article.paragraphs.filter((p) => p.length >= minSharedLength && story.paragraphs.has(p)).length;
-  return real >= 2 && real >= sameStoryOverlap * Math.max(article.paragraphs.length, story.best.paragraphs.length);
+  const real = facts.real.filter((k) => story.real.has(k)).length;
+  return real >= 2 && real >= sameStoryOverlap * Math.max(facts.keys.length, story.bestFacts.keys.length);
 }
