@@ -241,7 +241,7 @@ async function planBuild(config: SiteConfig, stage: StageRunner, cache: BuildCac
     problems: diagnostics,
   };
   const buildDate = sourceDateEpoch(process.env.SOURCE_DATE_EPOCH) ?? archive.articles.find((a) => a.date)?.date ?? '1970-01-01';
-  const plans = await stage('plan pages', () => planPages({ config, archive, report, countryName, topicName, buildDate }));
+  const plans = await stage('plan pages', () => planPages({ config, archive, report, countryName, topicName, buildDate, memo }));
   return { config, plans, report, articles: archive.articles, memo, countryName, topicName };
 }
 

@@ -15,35 +15,37 @@ export function hashText(text: string | Uint8Array): string {
  * keys are taken in insertion order, which plans make deterministic.
  */
 export function hashInputs(value: unknown, memo: HashMemo): string {
-  const hash = createHash('sha256');
+  // The parts are gathered into one text and hashed once: thousands of small hash updates per
+  // page cost more than the hashing itself.
+  const parts: string[] = [];
   const part = (v: unknown): void => {
     if (typeof v === 'object' && v !== null) {
       const known = memo.get(v);
       if (known !== undefined) {
-        hash.update(`#${known}`);
+        parts.push(`#${known}`);
         return;
       }
       if (Array.isArray(v) && v.length > 0 && typeof v[0] === 'object' && v[0] !== null && memo.has(v[0] as object)) {
-        hash.update('[');
+        parts.push('[');
         for (const item of v) part(item);
-        hash.update(']');
+        parts.push(']');
         return;
       }
       if (!Array.isArray(v)) {
-        hash.update('{');
+        parts.push('{');
         for (const [k, x] of Object.entries(v)) {
-          hash.update(JSON.stringify(k));
+          parts.push(JSON.stringify(k));
           part(x);
         }
-        hash.update('}');
+        parts.push('}');
         return;
       }
     }
     // Native serialisation: far faster than a replacer. Plain data only (see assertPlainData).
-    hash.update(`${JSON.stringify(v) ?? 'undefined'};`);
+    parts.push(`${JSON.stringify(v) ?? 'undefined'};`);
   };
   part(value);
-  return hash.digest('base64url').slice(0, 32);
+  return createHash('sha256').update(parts.join('')).digest('base64url').slice(0, 32);
 }
 
 /**

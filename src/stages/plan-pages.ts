@@ -10,6 +10,7 @@ import type { GroupLink } from '../views/pages/home.js';
 import type { Crumb } from '../views/pages/list.js';
 import { captionWithoutCredit } from '../parse/text-key.js';
 import { bundleDir, searchPartitions } from '../search/search-partitions.js';
+import type { HashMemo } from '../cache/stable-hash.js';
 
 /** Inputs of page planning besides the archive. */
 export interface PlanInput {
@@ -20,6 +21,8 @@ export interface PlanInput {
   readonly topicName: (slug: string) => string;
   /** The build's date (SOURCE_DATE_EPOCH or the newest article's date), never the clock. */
   readonly buildDate: string;
+  /** Content hashes of the articles (see `hashInputs`): each card made gets one derived from its article's. */
+  readonly memo?: HashMemo;
 }
 
 /** What planning helpers share: the site settings and the name tables. */
@@ -29,6 +32,25 @@ interface PlanContext {
   readonly archive: Archive;
   readonly countryName: (code: string) => string;
   readonly topicName: (slug: string) => string;
+  /** The card of an article: made once per build, so every page showing it hashes it by its article's hash. */
+  readonly card: (a: Article) => CardInput;
+  /** Name tables already made, by the codes and slugs they name. */
+  readonly names: Map<string, Names>;
+}
+
+/** A `cardInput` that makes each article's card once and records its hash in `memo`. */
+function cardMaker(memo: HashMemo | undefined): (a: Article) => CardInput {
+  const made = new WeakMap<Article, CardInput>();
+  return (a) => {
+    let card = made.get(a);
+    if (card === undefined) {
+      card = cardInput(a);
+      made.set(a, card);
+      const hash = memo?.get(a);
+      if (hash !== undefined) memo!.set(card, `card ${hash}`);
+    }
+    return card;
+  };
 }
 
 /**
@@ -39,7 +61,7 @@ interface PlanContext {
 export function planPages(input: PlanInput): PagePlan[] {
   const { config, archive } = input;
   const site = siteInputs(config);
-  const ctx: PlanContext = { site, config, archive, countryName: input.countryName, topicName: input.topicName };
+  const ctx: PlanContext = { site, config, archive, countryName: input.countryName, topicName: input.topicName, card: cardMaker(input.memo), names: new Map() };
   const plans: PagePlan[] = [];
   const get = (id: string): Article => archive.byId.get(id)!;
   const links = (groups: readonly Collection[]): GroupLink[] => groups.map((g) => ({ key: g.key, name: g.name, count: g.articleIds.length }));
@@ -52,7 +74,7 @@ export function planPages(input: PlanInput): PagePlan[] {
       template: 'home',
       view: 'home',
       inputs: () => {
-        const latest = archive.articles.slice(0, config.homeSize).map(cardInput);
+        const latest = archive.articles.slice(0, config.homeSize).map(ctx.card);
         return {
           site, path,
           total: articleCount(archive.articles.length),
@@ -86,7 +108,7 @@ export function planPages(input: PlanInput): PagePlan[] {
       inputs: () => {
         const newer = archive.articles[i - 1];
         const older = archive.articles[i + 1];
-        const related = relatedArticles(archive, a, 5).map(cardInput);
+        const related = relatedArticles(archive, a, 5).map(ctx.card);
         const neighbour = (n: Article | undefined) => (n ? { headline: n.headline, slug: n.slug } : null);
         return {
           site, path, url,
@@ -185,14 +207,25 @@ export function planPages(input: PlanInput): PagePlan[] {
 
 /** The names of the countries and topics that the given articles or cards show. */
 function namesOf(ctx: PlanContext, items: ReadonlyArray<Pick<CardInput, 'countries' | 'topics'>>): Names {
-  const countries: Record<string, string> = {};
-  const topics: Record<string, string> = {};
+  const codes = new Set<string>();
+  const slugs = new Set<string>();
   for (const item of items) {
-    for (const c of item.countries) countries[c] ??= ctx.countryName(c);
-    for (const t of item.topics) topics[t] ??= ctx.topicName(t);
+    for (const c of item.countries) codes.add(c);
+    for (const t of item.topics) slugs.add(t);
   }
-  // Insertion order follows the page's articles, which is deterministic: no sort needed.
-  return { countries, topics };
+  // Pages showing the same codes share one table: building small objects key by key was a
+  // large part of planning every page's inputs.
+  const key = `${[...codes].join(' ')}|${[...slugs].join(' ')}`;
+  let names = ctx.names.get(key);
+  if (names === undefined) {
+    // Insertion order follows the page's articles, which is deterministic: no sort needed.
+    names = {
+      countries: Object.fromEntries([...codes].map((c) => [c, ctx.countryName(c)])),
+      topics: Object.fromEntries([...slugs].map((t) => [t, ctx.topicName(t)])),
+    };
+    ctx.names.set(key, names);
+  }
+  return names;
 }
 
 /** Plans the pages of one paginated article list. */
@@ -212,7 +245,7 @@ function listPlans(
       template: 'list',
       view: 'list',
       inputs: () => {
-        const cards = p.ids.map((id) => cardInput(ctx.archive.byId.get(id)!));
+        const cards = p.ids.map((id) => ctx.card(ctx.archive.byId.get(id)!));
         return {
           site: ctx.site,
           path,
