@@ -11,6 +11,7 @@ import { createTaskPool } from './task-pool.js';
 import type { Enrichment } from './enrich/load-enrichment.js';
 import { codeFingerprint, fromEnrichEntry, openBuildCache, relocateParsed, taxonomyHash, toEnrichEntry, type BuildCache, type BuildState, type ContentStores, type SearchEntry } from './cache/build-cache.js';
 import { fingerprintFiles } from './cache/fingerprint.js';
+import { outputAfterWrite } from './output/output-manifest.js';
 import { hashInputs, hashText, type HashMemo } from './cache/stable-hash.js';
 import { bundleDir, searchPartition, searchPartitions } from './search/search-partitions.js';
 import { outputPath, urls } from './views/site-urls.js';
@@ -473,7 +474,7 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
     // A restored folder (new times and inodes) was verified by its bytes: remember its new hints.
     if (output.rehashed > 0) cache.state.set(output.digest, { ...last, hints: output.hints });
     await stage('save cache', () => cache.save());
-    return { report: last.report, articles: [], fileCount: output.files.size, stats: { written: 0, unchanged: output.files.size, deleted: 0, mode: 'in-place' }, cache: await stats(true, null), warnings: cache.warnings };
+    return { report: last.report, articles: [], fileCount: output.files.size, stats: { written: 0, unchanged: output.files.size, deleted: 0, mode: 'in-place', manifest: output.entries, fresh: new Set() }, cache: await stats(true, null), warnings: cache.warnings };
   }
   const build = await planBuild(config, stage, cache, seeds, fp, hooks);
   const reuse: Reuse | null = cache
@@ -491,8 +492,8 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
   reportStream(hooks, clock, 'write', performance.now() - start);
   if (cache && reuse) {
     await stage('save cache', async () => {
-      // The new output's digest and hints: kept files still match their old hints, new ones are read once.
-      const now = await inspectOutput(out, isSafeOutputPath, () => output.hints);
+      // The new output's digest and hints: kept files still match their old hints, new ones are looked at once.
+      const now = outputAfterWrite(out, written.manifest, written.fresh, output.hints);
       cache.state.set(now.digest, { buildKey, report: build.report, pages: reuse.pages, search: reuse.search, hints: now.hints });
       await cache.save();
     });

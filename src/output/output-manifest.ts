@@ -111,3 +111,30 @@ export async function inspectOutput(
   }
   return { files, entries, intact, rehashed, hints, digest };
 }
+
+/**
+ * The digest and hints of an output folder just written, without inspecting it again: files the
+ * build left alone (or hard-linked) keep the hints they had, and only the files it wrote, or any
+ * without a hint, are looked at. A wrong hint is never unsafe: the next build reads that file.
+ */
+export function outputAfterWrite(
+  outDir: string,
+  manifest: ReadonlyMap<string, ManifestEntry>,
+  fresh: ReadonlySet<string>,
+  before: OutputHints,
+): { readonly digest: string; readonly hints: OutputHints } {
+  const out = path.resolve(outDir);
+  const files = new Map<string, string>();
+  const hints = new Map<string, readonly [number, number]>();
+  for (const [rel, entry] of manifest) {
+    files.set(rel, entry.hash);
+    const known = fresh.has(rel) ? undefined : before.get(rel);
+    if (known !== undefined) {
+      hints.set(rel, known);
+      continue;
+    }
+    const info = lstatSync(`${out}/${rel}`, { throwIfNoEntry: false });
+    if (info?.isFile() && info.size === entry.size) hints.set(rel, [info.mtimeMs, info.ino]);
+  }
+  return { digest: manifestDigest(files), hints };
+}

@@ -14,6 +14,10 @@ export interface WriteStats {
   readonly unchanged: number;
   readonly deleted: number;
   readonly mode: 'swap' | 'in-place';
+  /** The manifest the output now holds. */
+  readonly manifest: ReadonlyMap<string, ManifestEntry>;
+  /** The files this build wrote (all others were left or linked as they were: same inode and time). */
+  readonly fresh: ReadonlySet<string>;
 }
 
 /**
@@ -210,8 +214,8 @@ async function writeBySwap(out: string, files: Iterable<RenderedFile> | AsyncIte
   await mkdir(staging);
   try {
     const entries = new Map<string, ManifestEntry>();
-    let written = 0;
     let unchanged = 0;
+    const fresh = new Set<string>();
     const folder = folderMaker();
     await forEachFile(files, concurrency, async (file, bytes) => {
       const target = path.join(staging, file.path);
@@ -222,13 +226,13 @@ async function writeBySwap(out: string, files: Iterable<RenderedFile> | AsyncIte
         unchanged++;
       } else {
         await writeFile(target, bytes);
-        written++;
+        fresh.add(file.path);
       }
       entries.set(file.path, { hash, size: bytes.length });
     });
     await writeFile(path.join(staging, manifestName), manifestText(entries));
     await swapIn(out, staging);
-    return { written, unchanged, deleted: [...previous.files.keys()].filter((p) => !entries.has(p)).length, mode: 'swap' };
+    return { written: fresh.size, unchanged, deleted: [...previous.files.keys()].filter((p) => !entries.has(p)).length, mode: 'swap', manifest: entries, fresh };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -278,12 +282,12 @@ async function writeInPlace(
       unchanged++;
     }
     const deletions = [...previous.files.keys()].filter((p) => !(p in manifest) && isSafeOutputPath(p)).sort();
-    const stats = { written: moves.length, unchanged, deleted: deletions.length };
+    const sorted = Object.fromEntries(Object.keys(manifest).sort().map((k) => [k, manifest[k]!]));
+    const stats = { written: moves.length, unchanged, deleted: deletions.length, manifest: new Map(Object.entries(sorted)), fresh: new Set(moves.map(([, target]) => target)) };
     if (moves.length === 0 && deletions.length === 0 && previous.files.size > 0) {
       await rm(pending, { recursive: true, force: true });
       return { ...stats, mode: 'in-place' };
     }
-    const sorted = Object.fromEntries(Object.keys(manifest).sort().map((k) => [k, manifest[k]!]));
     if (options.fixed || smallChange(moves.length + deletions.length, Object.keys(sorted).length)) {
       const journal = { moves, deletions, manifest: sorted };
       await writeJournal(place, journal);
