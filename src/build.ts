@@ -474,7 +474,7 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
     // A restored folder (new times and inodes) was verified by its bytes: remember its new hints.
     if (output.rehashed > 0) cache.state.set(output.digest, { ...last, hints: output.hints });
     await stage('save cache', () => cache.save());
-    return { report: last.report, articles: [], fileCount: output.files.size, stats: { written: 0, unchanged: output.files.size, deleted: 0, mode: 'in-place', manifest: output.entries, fresh: new Set() }, cache: await stats(true, null), warnings: cache.warnings };
+    return { report: last.report, articles: [], fileCount: output.files.size, stats: { written: 0, unchanged: output.files.size, deleted: 0, mode: 'in-place' }, cache: await stats(true, null), warnings: cache.warnings };
   }
   const build = await planBuild(config, stage, cache, seeds, fp, hooks);
   const reuse: Reuse | null = cache
@@ -498,5 +498,5 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
       await cache.save();
     });
   }
-  return { report: build.report, articles: build.articles, fileCount: written.written + written.unchanged, stats: written, cache: await stats(false, reuse), warnings: cache?.warnings ?? [] };
+  return { report: build.report, articles: build.articles, fileCount: written.written + written.unchanged, stats: { written: written.written, unchanged: written.unchanged, deleted: written.deleted, mode: written.mode }, cache: await stats(false, reuse), warnings: cache?.warnings ?? [] };
 }

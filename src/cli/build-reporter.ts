@@ -1,4 +1,5 @@
-import { SingleBar } from 'cli-progress';
+import { createRequire } from 'node:module';
+import type { SingleBar } from 'cli-progress';
 import pc from 'picocolors';
 import type { BuildHooks, SiteResult } from '../build.js';
 import type { SiteConfig } from '../config.js';
@@ -31,6 +32,8 @@ export interface BuildReporter {
 
 /** A reporter for `mode`, writing to the process's stdout and stderr. */
 export function createBuildReporter(mode: ReportMode, config: SiteConfig): BuildReporter {
+  // The progress bar's package is loaded on a terminal only: in CI and pipes it is never drawn.
+  const Bar = mode === 'tty' ? (createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress')).SingleBar : null;
   const colour = pc.createColors(mode === 'tty' && pc.isColorSupported);
   const stages = new Map<string, number>();
   const out = (line: string): void => {
@@ -56,7 +59,7 @@ export function createBuildReporter(mode: ReportMode, config: SiteConfig): Build
             }
             if (!bar.bar) {
               if (performance.now() - bar.since < barDelayMs) return;
-              bar.bar = new SingleBar({
+              bar.bar = new Bar!({
                 format: `  ${stage} ${colour.cyan('{bar}')} {value}/{total} ${units[stage] ?? ''} · {rate}/s · {eta_formatted} left`,
                 barsize: 24, clearOnComplete: true, hideCursor: true, etaBuffer: 50, fps: 8,
               });

@@ -14,6 +14,10 @@ export interface WriteStats {
   readonly unchanged: number;
   readonly deleted: number;
   readonly mode: 'swap' | 'in-place';
+}
+
+/** What `writeSite` did, and what it left: the output's new manifest and the files it wrote. */
+export interface WriteResult extends WriteStats {
   /** The manifest the output now holds. */
   readonly manifest: ReadonlyMap<string, ManifestEntry>;
   /** The files this build wrote (all others were left or linked as they were: same inode and time). */
@@ -128,7 +132,7 @@ export async function writeSite(
   outDir: string,
   files: Iterable<RenderedFile> | AsyncIterable<RenderedFile>,
   options: Partial<WriteOptions> = {},
-): Promise<WriteStats> {
+): Promise<WriteResult> {
   const { protect = [], outside = [], concurrency = 32, keep } = options;
   const requested = path.resolve(outDir);
   const parent = path.dirname(requested);
@@ -207,7 +211,7 @@ async function forEachFile(files: Iterable<RenderedFile> | AsyncIterable<Rendere
 }
 
 /** The swap: a whole new folder beside the output, unchanged files hard-linked, renamed into place. */
-async function writeBySwap(out: string, files: Iterable<RenderedFile> | AsyncIterable<RenderedFile>, previous: OutputState, concurrency: number): Promise<WriteStats> {
+async function writeBySwap(out: string, files: Iterable<RenderedFile> | AsyncIterable<RenderedFile>, previous: OutputState, concurrency: number): Promise<WriteResult> {
   const parent = path.dirname(out);
   const base = path.basename(out);
   const staging = path.join(parent, `.${base}.staging-${process.pid}`);
@@ -250,7 +254,7 @@ async function writeInPlace(
   out: string,
   files: Iterable<RenderedFile> | AsyncIterable<RenderedFile>,
   options: { keep: ReadonlySet<string>; previous: OutputState; concurrency: number; fixed: boolean },
-): Promise<WriteStats> {
+): Promise<WriteResult> {
   const { keep, previous } = options;
   await mkdir(out, { recursive: true });
   const place = journalPlace(out, options.fixed && (await isMountPoint(out)));
