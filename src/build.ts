@@ -16,6 +16,11 @@ import { hashInputs, hashText, type HashMemo } from './cache/stable-hash.js';
 import { bundleDir, searchPartition, searchPartitions } from './search/search-partitions.js';
 import { outputPath, urls } from './views/site-urls.js';
 import { BuildError } from './errors.js';
+import { availableParallelism } from 'node:os';
+import { enrichInWorker } from './workers/enrich-in-worker.js';
+
+/** A cold build enriches in two threads from this many articles to enrich; below it a worker's start costs more than it saves. */
+const workerMinArticles = 1000;
 
 /**
  * The stages past discovery, loaded when a build has work to do: they bring in the Markdown
@@ -212,18 +217,37 @@ async function planBuild(config: SiteConfig, stage: StageRunner, cache: BuildCac
   const storyKey = (a: MergedArticle): string =>
     hashText(`${fp.enrich}\n${a.sources.map((s) => `${seeds.hashes.get(s.file)}\t${s.file}\t${s.line}`).join('\n')}`);
   const keyOf = new Map<string, string>();
-  const enriched = await stage('enrich', () =>
-    merged.articles.map((a, i) => {
-      hooks.onProgress?.('enrich', i, merged.articles.length);
-      const key = storyKey(a);
+  const enriched = await stage('enrich', async () => {
+    const keys = merged.articles.map(storyKey);
+    const results: Array<{ article: Article; diagnostics: readonly Diagnostic[] } | undefined> = keys.map((key, i) => {
       const hit = stores?.enrich.get(key);
-      const r = hit ? { article: fromEnrichEntry(hit, a), diagnostics: hit.diagnostics } : enrichArticle(a, enrichmentNow());
-      if (!hit) stores?.enrich.set(key, toEnrichEntry(r.article, r.diagnostics));
-      keyOf.set(r.article.id, key);
-      for (const d of r.diagnostics) diagnostics.push(d);
-      return r.article;
-    }),
-  );
+      return hit ? { article: fromEnrichEntry(hit, merged.articles[i]!), diagnostics: hit.diagnostics } : undefined;
+    });
+    const misses = keys.flatMap((_, i) => (results[i] === undefined ? [i] : []));
+    // Many misses (a cold build): a worker thread takes the second half on the other core.
+    const shared = misses.length >= workerMinArticles && availableParallelism() > 1 ? misses.splice(misses.length >> 1) : [];
+    const other = shared.length > 0 ? enrichInWorker({ taxonomy: config.taxonomy, articles: shared.map((i) => merged.articles[i]!) }) : null;
+    // Until the worker is awaited, a failure to start it must not surface as an unhandled rejection.
+    other?.catch(() => undefined);
+    misses.forEach((i, n) => {
+      hooks.onProgress?.('enrich', n, misses.length);
+      results[i] = enrichArticle(merged.articles[i]!, enrichmentNow());
+    });
+    if (other) {
+      const entries = await other;
+      shared.forEach((i, n) => {
+        results[i] = { article: fromEnrichEntry(entries[n]!, merged.articles[i]!), diagnostics: entries[n]!.diagnostics };
+      });
+    }
+    const made = new Set([...misses, ...shared]);
+    return results.map((r, i) => {
+      const { article, diagnostics: found } = r!;
+      if (made.has(i)) stores?.enrich.set(keys[i]!, toEnrichEntry(article, found));
+      keyOf.set(article.id, keys[i]!);
+      for (const d of found) diagnostics.push(d);
+      return article;
+    });
+  });
   const names = await stage('load names', () => nameTables(cache, fp, enrichmentNow));
   const countryName = (code: string): string => names.countries.get(code) ?? code;
   const topicName = (slug: string): string => names.topics.get(slug) ?? slug;

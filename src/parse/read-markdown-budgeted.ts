@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { startWorker } from '../workers/start-worker.js';
 import type { MarkdownArticle } from './read-markdown-article.js';
 
 /** What the Markdown worker is asked: read a seed's article, or only check an editor's text. */
@@ -31,24 +28,12 @@ let channel: Channel | null = null;
 
 /**
  * The worker, started on the first Markdown text of a process (a build without `.md` seeds
- * never starts it) and kept for the next. Compiled code runs its `.js` file; under the test
- * runner the source is TypeScript, which the worker loads through tsx.
+ * never starts it) and kept for the next.
  */
-function startWorker(): Channel {
+function startChannel(): Channel {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const here = fileURLToPath(import.meta.url);
-  const compiled = path.join(path.dirname(here), 'markdown-worker.js');
-  const options = { workerData: { port: port2, signal }, transferList: [port2] };
-  let worker: Worker;
-  if (here.endsWith('.js') && existsSync(compiled)) {
-    worker = new Worker(compiled, options);
-  } else {
-    const tsx = path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs');
-    const entry = pathToFileURL(path.join(path.dirname(here), 'markdown-worker.ts')).href;
-    const load = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
-    worker = new Worker(load, { ...options, eval: true });
-  }
+  const worker = startWorker(import.meta.url, 'markdown-worker', { workerData: { port: port2, signal }, transferList: [port2] });
   // The worker never keeps a finished build's process alive.
   worker.unref();
   port1.unref();
@@ -68,7 +53,7 @@ function startWorker(): Channel {
 export function readMarkdownBudgeted(request: MarkdownRequest, budgetMs: number): MarkdownReply {
   let current: Channel;
   try {
-    current = channel ??= startWorker();
+    current = channel ??= startChannel();
   } catch (error) {
     return { ok: false, rule: 'markdown-failed', line: request.firstLine, message: error instanceof Error ? error.message : String(error) };
   }

@@ -1,0 +1,40 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseSeed } from '../../src/stages/parse-seed.js';
+import { dedupeArticles } from '../../src/stages/dedupe-articles.js';
+import { enrichArticle } from '../../src/stages/enrich-article.js';
+import { loadEnrichment } from '../../src/enrich/load-enrichment.js';
+import { fromEnrichEntry } from '../../src/cache/build-cache.js';
+import { enrichInWorker } from '../../src/workers/enrich-in-worker.js';
+
+const seedsDir = new URL('../../seeds/', import.meta.url);
+const fixturesDir = new URL('../fixtures/realset/dev/', import.meta.url);
+
+/** The sample seeds and a share of the real development set, parsed and merged as a build does. */
+function mergedArticles() {
+  const files = [
+    ...readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).map((f) => new URL(f, seedsDir)),
+    ...readdirSync(fixturesDir).filter((f) => f.endsWith('.txt')).sort().slice(0, 40).map((f) => new URL(f, fixturesDir)),
+  ];
+  const parsed = files.flatMap((url, i) => parseSeed({ path: `f${i}.txt`, bytes: readFileSync(url) }).articles);
+  return dedupeArticles(parsed).articles;
+}
+
+describe('enrichInWorker', () => {
+  it('gives every article exactly the labels, date, credit and problems the build thread gives', async () => {
+    const articles = mergedArticles();
+    expect(articles.length).toBeGreaterThan(20);
+    const entries = await enrichInWorker({ taxonomy: null, articles });
+    expect(entries).toHaveLength(articles.length);
+    const here = loadEnrichment();
+    articles.forEach((a, i) => {
+      const local = enrichArticle(a, here);
+      expect(fromEnrichEntry(entries[i]!, a)).toEqual(local.article);
+      expect(entries[i]!.diagnostics).toEqual(local.diagnostics);
+    });
+  }, 120_000);
+
+  it('rejects with a message when the worker cannot enrich (an unreadable taxonomy)', async () => {
+    await expect(enrichInWorker({ taxonomy: '/nonexistent/taxonomy.json', articles: mergedArticles().slice(0, 2) })).rejects.toThrow();
+  }, 120_000);
+});
