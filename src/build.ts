@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { acquireOutputLock } from './output/output-lock.js';
-import type { Article, BuildReport, Diagnostic, MergedArticle, ParsedArticle, ParsedSeed, RenderedFile } from './model/types.js';
+import type { Article, BuildReport, Diagnostic, MergedArticle, ParsedArticle, ParsedSeed, RenderedFile, SeedFile } from './model/types.js';
 import type { CopyFacts } from './stages/dedupe-articles.js';
 import type { PagePlan } from './views/page-views.js';
 import { resolveConfig, sourceDateEpoch, type SiteConfig } from './config.js';
@@ -18,9 +18,13 @@ import { outputPath, urls } from './views/site-urls.js';
 import { BuildError } from './errors.js';
 import { availableParallelism } from 'node:os';
 import { enrichInWorker } from './workers/enrich-in-worker.js';
+import { parseInWorker } from './workers/parse-in-worker.js';
 
 /** A cold build enriches in two threads from this many articles to enrich; below it a worker's start costs more than it saves. */
 const workerMinArticles = 1000;
+
+/** A cold build parses in two threads from this many seeds to parse. */
+const workerMinSeeds = 400;
 
 /**
  * The stages past discovery, loaded when a build has work to do: they bring in the Markdown
@@ -166,35 +170,56 @@ interface ParsedAll {
 /** Parses every seed, taking the cached result (and its articles' dedupe facts) of seeds whose bytes were parsed before. */
 async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores | null, fp: Fingerprints, hooks: BuildHooks): Promise<ParsedAll> {
   const { parseSeed, copyFacts } = await stages();
-  const results: ParsedSeed[] = [];
-  const facts = new Map<ParsedArticle, CopyFacts>();
-  const add = (result: ParsedSeed, known: readonly CopyFacts[]): void => {
-    results.push(result);
-    result.articles.forEach((a, i) => facts.set(a, known[i]!));
+  const keys = seeds.entries.map((e) => hashText(`${fp.code}\n${seeds.hashes.get(e.path)!}`));
+  const done: Array<{ result: ParsedSeed; facts: readonly CopyFacts[] } | null | undefined> = seeds.entries.map((e, i) => {
+    const hit = cache?.parse.get(keys[i]!);
+    return hit && hit.facts?.length === hit.result.articles.length ? { result: relocateParsed(hit.result, e.path), facts: hit.facts } : undefined;
+  });
+  // The bytes of every seed to parse (null: it could not be read, and its problem says so).
+  const misses = seeds.entries.flatMap((_, i) => (done[i] === undefined ? [i] : []));
+  const bytesOf = async (i: number): Promise<Uint8Array | null> => {
+    const e = seeds.entries[i]!;
+    const known = seeds.bytes.get(e.path);
+    seeds.bytes.delete(e.path);
+    if (known !== undefined) return known;
+    const read = await readSeedFile(config.seedsDir, e);
+    if ('problem' in read) {
+      seeds.problems.push(read.problem);
+      return null;
+    }
+    return read.seed.bytes;
   };
-  for (const e of seeds.entries) {
-    hooks.onProgress?.('parse', results.length, seeds.entries.length);
-    const key = hashText(`${fp.code}\n${seeds.hashes.get(e.path)!}`);
-    const hit = cache?.parse.get(key);
-    if (hit && hit.facts?.length === hit.result.articles.length) {
-      add(relocateParsed(hit.result, e.path), hit.facts);
+  // Many seeds to parse (a cold build): a worker thread takes the second half on the other core.
+  const shared = misses.length >= workerMinSeeds && availableParallelism() > 1 ? misses.splice(misses.length >> 1) : [];
+  const sent: Array<{ index: number; seed: SeedFile }> = [];
+  for (const i of shared) {
+    const bytes = await bytesOf(i);
+    if (bytes === null) done[i] = null;
+    else sent.push({ index: i, seed: { path: seeds.entries[i]!.path, bytes } });
+  }
+  const other = sent.length > 0 ? parseInWorker(sent.map((s) => s.seed)) : null;
+  // Until the worker is awaited, a failure must not surface as an unhandled rejection.
+  other?.catch(() => undefined);
+  for (const [n, i] of misses.entries()) {
+    hooks.onProgress?.('parse', n, misses.length);
+    const bytes = await bytesOf(i);
+    if (bytes === null) {
+      done[i] = null;
       continue;
     }
-    let bytes = seeds.bytes.get(e.path);
-    if (bytes === undefined) {
-      const read = await readSeedFile(config.seedsDir, e);
-      if ('problem' in read) {
-        seeds.problems.push(read.problem);
-        continue;
-      }
-      bytes = read.seed.bytes;
-    }
-    seeds.bytes.delete(e.path);
-    const result = parseSeed({ path: e.path, bytes });
-    const made = result.articles.map(copyFacts);
-    cache?.parse.set(key, { file: e.path, result, facts: made });
-    add(result, made);
+    const result = parseSeed({ path: seeds.entries[i]!.path, bytes });
+    done[i] = { result, facts: result.articles.map(copyFacts) };
   }
+  if (other) (await other).forEach((r, n) => (done[sent[n]!.index] = r));
+  const results: ParsedSeed[] = [];
+  const facts = new Map<ParsedArticle, CopyFacts>();
+  const made = new Set([...misses, ...shared]);
+  done.forEach((d, i) => {
+    if (!d) return;
+    if (made.has(i)) cache?.parse.set(keys[i]!, { file: seeds.entries[i]!.path, result: d.result, facts: d.facts });
+    results.push(d.result);
+    d.result.articles.forEach((a, j) => facts.set(a, d.facts[j]!));
+  });
   return { seeds: results, facts };
 }
 

@@ -18,3 +18,24 @@ export function startWorker(hereUrl: string, name: string, options: WorkerOption
   const load = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
   return new Worker(load, { ...options, eval: true });
 }
+
+/**
+ * Runs the one-shot worker `name` (beside `hereUrl`) on `data` and resolves with the one message
+ * it sends back; rejects if it fails or stops without answering. The caller goes on with its
+ * own share of the work meanwhile: the two cores work at once.
+ */
+export function runWorker<T>(hereUrl: string, name: string, data: unknown, transferList: WorkerOptions['transferList'] = []): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(hereUrl, name, { workerData: data, transferList });
+    let answered = false;
+    worker.once('message', (reply: T) => {
+      answered = true;
+      resolve(reply);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`the ${name} thread stopped (exit code ${code}) before it answered`));
+    });
+  });
+}
