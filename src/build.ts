@@ -19,12 +19,17 @@ import { BuildError } from './errors.js';
 import { availableParallelism } from 'node:os';
 import { enrichInWorker } from './workers/enrich-in-worker.js';
 import { parseInWorker } from './workers/parse-in-worker.js';
+import { startRenderThread, type RenderPage, type RenderThread } from './workers/render-in-worker.js';
 
 /** A cold build enriches in two threads from this many articles to enrich; below it a worker's start costs more than it saves. */
 const workerMinArticles = 1000;
 
 /** A cold build parses in two threads from this many seeds to parse. */
 const workerMinSeeds = 400;
+
+/** Pages a build renders itself before a render thread joins in, and pages sent to it at once. */
+const threadAfterPages = 300;
+const threadBatchPages = 32;
 
 /**
  * The stages past discovery, loaded when a build has work to do: they bring in the Markdown
@@ -327,19 +332,46 @@ async function* renderSite(build: PlannedBuild, hooks: BuildHooks, clock: Stream
   const { createRenderer } = await stages();
   const renderer = createRenderer(templatesDir, 'dateline', build.config.templates);
   let done = 0;
-  for (const plan of build.plans) {
-    hooks.onProgress?.('render', done++, build.plans.length);
-    const inputs = plan.inputs();
-    if (reuse) {
-      const key = hashInputs({ fp: fp.pages, template: plan.template, view: plan.view, inputs }, build.memo);
-      reuse.pages.set(plan.path, key);
-      if (reuse.previous?.pages.get(plan.path) === key && reuse.output.intact.has(plan.path)) {
-        reuse.keep.add(plan.path);
+  // Past the first few hundred pages to render (a cold or large build), every other article
+  // or list page is rendered by a worker thread on the other core, in batches, a few in flight.
+  const threaded = availableParallelism() > 1;
+  let thread: RenderThread | null = null;
+  let rendered = 0;
+  let batch: RenderPage[] = [];
+  const inflight: Array<Promise<RenderedFile[]>> = [];
+  const send = (): void => {
+    thread ??= startRenderThread({ templatesDir, generator: 'dateline', overridesDir: build.config.templates });
+    const sent = thread.render(batch);
+    // Awaited in turn below; until then a failure must not surface as an unhandled rejection.
+    sent.catch(() => undefined);
+    inflight.push(sent);
+    batch = [];
+  };
+  try {
+    for (const plan of build.plans) {
+      hooks.onProgress?.('render', done++, build.plans.length);
+      const inputs = plan.inputs();
+      if (reuse) {
+        const key = hashInputs({ fp: fp.pages, template: plan.template, view: plan.view, inputs }, build.memo);
+        reuse.pages.set(plan.path, key);
+        if (reuse.previous?.pages.get(plan.path) === key && reuse.output.intact.has(plan.path)) {
+          reuse.keep.add(plan.path);
+          continue;
+        }
+        reuse.rendered++;
+      }
+      if (threaded && ++rendered > threadAfterPages && rendered % 2 === 0 && (plan.view === 'article' || plan.view === 'list')) {
+        batch.push({ path: plan.path, template: plan.template, view: plan.view, inputs });
+        if (batch.length === threadBatchPages) send();
+        while (inflight.length > 2) yield* await inflight.shift()!;
         continue;
       }
-      reuse.rendered++;
+      yield renderer.render(plan, inputs);
     }
-    yield renderer.render(plan, inputs);
+    if (batch.length > 0) send();
+    while (inflight.length > 0) yield* await inflight.shift()!;
+  } finally {
+    await (thread as RenderThread | null)?.close();
   }
   if (!build.config.search) return;
   switchPhase(clock, 'index search');
