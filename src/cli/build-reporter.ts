@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import type { SingleBar } from 'cli-progress';
-import pc from 'picocolors';
 import type { BuildHooks, SiteResult } from '../build.js';
 import type { SiteConfig } from '../config.js';
 import { printable } from './printable.js';
@@ -30,11 +29,17 @@ export interface BuildReporter {
   abort(): void;
 }
 
+/** The colours of a report that is not on a terminal: none. */
+const plain = (text: string | number): string => String(text);
+const plainColours = { bold: plain, cyan: plain, dim: plain, green: plain, red: plain, yellow: plain };
+
 /** A reporter for `mode`, writing to the process's stdout and stderr. */
 export function createBuildReporter(mode: ReportMode, config: SiteConfig): BuildReporter {
-  // The progress bar's package is loaded on a terminal only: in CI and pipes it is never drawn.
-  const Bar = mode === 'tty' ? (createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress')).SingleBar : null;
-  const colour = pc.createColors(mode === 'tty' && pc.isColorSupported);
+  // The progress bar and colours are loaded on a terminal only: in CI and pipes they are never drawn.
+  const require = createRequire(import.meta.url);
+  const Bar = mode === 'tty' ? (require('cli-progress') as typeof import('cli-progress')).SingleBar : null;
+  const pc = mode === 'tty' ? (require('picocolors') as typeof import('picocolors')) : null;
+  const colour = pc ? pc.createColors(pc.isColorSupported) : plainColours;
   const stages = new Map<string, number>();
   const out = (line: string): void => {
     if (mode === 'tty' || mode === 'plain') process.stdout.write(`${line}\n`);
