@@ -34,8 +34,6 @@ interface PlanContext {
   readonly topicName: (slug: string) => string;
   /** The card of an article: made once per build, so every page showing it hashes it by its article's hash. */
   readonly card: (a: Article) => CardInput;
-  /** Name tables already made, by the codes and slugs they name. */
-  readonly names: Map<string, Names>;
 }
 
 /** A `cardInput` that makes each article's card once and records its hash in `memo`. */
@@ -61,7 +59,7 @@ function cardMaker(memo: HashMemo | undefined): (a: Article) => CardInput {
 export function planPages(input: PlanInput): PagePlan[] {
   const { config, archive } = input;
   const site = siteInputs(config);
-  const ctx: PlanContext = { site, config, archive, countryName: input.countryName, topicName: input.topicName, card: cardMaker(input.memo), names: new Map() };
+  const ctx: PlanContext = { site, config, archive, countryName: input.countryName, topicName: input.topicName, card: cardMaker(input.memo) };
   const plans: PagePlan[] = [];
   const get = (id: string): Article => archive.byId.get(id)!;
   const links = (groups: readonly Collection[]): GroupLink[] => groups.map((g) => ({ key: g.key, name: g.name, count: g.articleIds.length }));
@@ -207,25 +205,14 @@ export function planPages(input: PlanInput): PagePlan[] {
 
 /** The names of the countries and topics that the given articles or cards show. */
 function namesOf(ctx: PlanContext, items: ReadonlyArray<Pick<CardInput, 'countries' | 'topics'>>): Names {
-  const codes = new Set<string>();
-  const slugs = new Set<string>();
+  const countries: Record<string, string> = {};
+  const topics: Record<string, string> = {};
   for (const item of items) {
-    for (const c of item.countries) codes.add(c);
-    for (const t of item.topics) slugs.add(t);
+    for (const c of item.countries) countries[c] ??= ctx.countryName(c);
+    for (const t of item.topics) topics[t] ??= ctx.topicName(t);
   }
-  // Pages showing the same codes share one table: building small objects key by key was a
-  // large part of planning every page's inputs.
-  const key = `${[...codes].join(' ')}|${[...slugs].join(' ')}`;
-  let names = ctx.names.get(key);
-  if (names === undefined) {
-    // Insertion order follows the page's articles, which is deterministic: no sort needed.
-    names = {
-      countries: Object.fromEntries([...codes].map((c) => [c, ctx.countryName(c)])),
-      topics: Object.fromEntries([...slugs].map((t) => [t, ctx.topicName(t)])),
-    };
-    ctx.names.set(key, names);
-  }
-  return names;
+  // Insertion order follows the page's articles, which is deterministic: no sort needed.
+  return { countries, topics };
 }
 
 /** Plans the pages of one paginated article list. */
