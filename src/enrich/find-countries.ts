@@ -2,6 +2,7 @@ import type { CountryEvidence } from '../model/types.js';
 import type { Gazetteer, PlaceEntry, PlaceKind } from './gazetteer.js';
 import { afterComma, capital, isCapitalised, sentenceStart, sliceTokens, tokenize, type Tokens } from './tokenize.js';
 import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
+import { articleZones, type ZoneWeights } from './article-zones.js';
 
 /** The text of an article in the zones that weigh differently. */
 export interface ArticleText {
@@ -54,6 +55,9 @@ function datelineLength(paragraph: string): number {
   }
   return end;
 }
+
+/** How much a place name counts by where it stands (the dateline's weight is an option). */
+const countryZoneWeights: ZoneWeights = { headline: 4, dateline: 4, lead: 2, body: 1, caption: 0.5 };
 
 /** A place name in a list of three or more (`Poland, Austria and Denmark`) counts this much. */
 const enumerationFactor = 0.5;
@@ -122,22 +126,14 @@ export function findCountryEvidence(
   options: CountryOptions = defaultCountryOptions,
   words: ArticleTokens = tokenizeArticle(text),
 ): CountryEvidence[] {
-  type Zone = { tokens: Tokens; zoneWeight: number; label: string };
-  const paragraphs: Zone[] = words.paragraphs.map((tokens, i) => ({ tokens, zoneWeight: i < 2 ? 2 : 1, label: i < 2 ? 'lead ' : '' }));
-  const dateline: Zone[] = [];
+  const zones = articleZones(words, { ...countryZoneWeights, dateline: options.datelineWeight });
   const opening = text.paragraphs[0];
   const cut = opening === undefined ? 0 : datelineLength(opening);
-  if (cut > 0 && paragraphs[0]) {
+  if (cut > 0 && zones[1]?.kind === 'lead') {
     const tokens = tokenize(opening!.slice(0, cut));
-    dateline.push({ tokens, zoneWeight: options.datelineWeight, label: 'dateline ' });
-    paragraphs[0] = { ...paragraphs[0], tokens: sliceTokens(paragraphs[0].tokens, tokens.length) };
+    zones.splice(1, 1, { tokens, kind: 'dateline', weight: options.datelineWeight }, { ...zones[1], tokens: sliceTokens(zones[1].tokens, tokens.length) });
   }
-  const tokenized: Zone[] = [
-    { tokens: words.headline, zoneWeight: 4, label: 'headline ' },
-    ...dateline,
-    ...paragraphs,
-    ...words.captions.map((tokens) => ({ tokens, zoneWeight: 0.5, label: 'caption ' })),
-  ];
+  const tokenized = zones.map(({ tokens, kind, weight }) => ({ tokens, zoneWeight: weight, label: kind === 'body' ? '' : `${kind} ` }));
   const surnames = standaloneNames(tokenized.map((z) => z.tokens), gazetteer);
   const scanned = tokenized.map(({ tokens, zoneWeight, label }, z) => ({ tokens, zoneWeight, label, found: scanPlaces(tokens, gazetteer, z === 0, surnames) }));
 

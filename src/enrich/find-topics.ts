@@ -4,6 +4,7 @@ import { indexPhraseStarts, phraseLengthsAt, type PhraseTrie } from './phrase-in
 import { indexSecondWords } from './second-words.js';
 import { tokenize, type Tokens } from './tokenize.js';
 import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
+import { articleZones, type ZoneWeights } from './article-zones.js';
 
 /** One topic of a taxonomy: its slug, display name and weighted terms. */
 export interface TopicDefinition {
@@ -95,7 +96,7 @@ export function compileTopics(topics: readonly TopicDefinition[], options: Compi
 }
 
 /** Zone weights: the headline says most about the topic, then the lead, then the rest. */
-const zoneWeight = { headline: 4, lead: 1.5, body: 1, caption: 1 };
+const topicZoneWeights: ZoneWeights = { headline: 4, dateline: 1, lead: 1.5, body: 1, caption: 1 };
 
 /** A topic the headline itself names counts this much more. */
 const headlineBoost = 1.5;
@@ -118,13 +119,9 @@ export function findTopics(
 ): TopicEvidence[] {
   const hits = new Map<number, Map<string, number>>();
   const inHeadline = new Set<number>();
-  const zones: Array<[Tokens, number]> = [
-    [words.headline, zoneWeight.headline],
-    ...words.paragraphs.map((p, i): [Tokens, number] => [p, i < 2 ? zoneWeight.lead : zoneWeight.body]),
-    ...words.captions.map((c): [Tokens, number] => [c, zoneWeight.caption]),
-  ];
+  const zones = articleZones(words, topicZoneWeights);
   for (let z = 0; z < zones.length; z++) {
-    const [zoneTokens, weight] = zones[z]!;
+    const { tokens: zoneTokens, weight } = zones[z]!;
     const keys = stemmedKeys(zoneTokens);
     for (let i = 0; i < keys.length; i++) {
       // Longest phrase first, so `security council` is not also counted as `council`.
