@@ -36,4 +36,15 @@ describe('country salience and readings (issue 11)', () => {
     const evidence = findCountryEvidence(article('Coleco Sees Profit', 'Coleco said it expects a profit of 10 mln dlrs in 1987.'), gaz);
     expect(evidence).toEqual([{ country: 'US', score: 0, terms: ['dlrs'], weak: true }]);
   });
+
+  it('leads with the headline country the article is about when the headline names two (UK says no role in Brazil talks)', () => {
+    expect(countries('UK Says No Role in Brazil Debt Talks', 'Britain said it had no role in Brazil\'s debt talks.', 'Brazil has asked banks to delay payments. Brazilian officials met creditors. Brazil wants a new deal, and Brazil\'s finance minister said Brazil would pay.')).toEqual(['BR', 'GB']);
+    expect(countries('Iran Talks Resume in Vienna', 'Iranian and US envoys met again, Iran said.')[0]).toBe('IR');
+  });
+
+  it('keeps a country named only in passing below the lead as background (a quoted US official), but one the lead names twice', () => {
+    const body = ['Cuba will let private shops open, the government said.', 'Cuban officials say the change is overdue.', 'Prices in Cuba have risen fast.', 'A US official declined to comment; US banks and US firms are waiting.'];
+    expect(countries('Cuba Opens Shops', ...body)).toEqual(['CU']);
+    expect(countries('Cuba Opens Shops', 'Cuba and the United States will talk trade, Cuban and US officials said.', ...body)).toEqual(['CU', 'US']);
+  });
 });
