@@ -91,8 +91,8 @@ export function compileTopics(topics: readonly TopicDefinition[], options: Compi
       phrases.set(key, list);
     }
   });
-  const index = indexPhraseStarts(phrases.keys());
-  return { topics, phrases, ...index, secondWords: indexSecondWords(index.startPairs), longestPhrase: Math.max(longestPhrase, index.longestPhrase) };
+  const index = indexPhraseStarts(phrases.keys(), { trie: true });
+  return { topics, phrases, ...index, trie: index.trie!, secondWords: indexSecondWords(index.startPairs), longestPhrase: Math.max(longestPhrase, index.longestPhrase) };
 }
 
 /** Zone weights: the headline says most about the topic, then the lead, then the rest. */
