@@ -32,9 +32,11 @@ describe('country salience and readings (issue 11)', () => {
     expect(countries('Report on Certificates', 'The GAO said certificates cost more than cash, the GAO report found in Washington.')).toEqual(['US']);
   });
 
-  it('falls back to weak evidence (a dollar figure) when no place is named, and says the guess is weak', () => {
+  it('falls back to weak evidence (a dollar figure, a national institution) when no place is named, and says the guess is weak', () => {
     const evidence = findCountryEvidence(article('Coleco Sees Profit', 'Coleco said it expects a profit of 10 mln dlrs in 1987.'), gaz);
     expect(evidence).toEqual([{ country: 'US', score: 0, terms: ['dlrs'], weak: true }]);
+    const party = findCountryEvidence(article('Party Pledges Free Lessons', 'The Tories promised free lessons for every pupil, and the NHS would pay for check-ups.'), gaz);
+    expect(party).toEqual([{ country: 'GB', score: 0, terms: ['tories', 'nhs'], weak: true }]);
   });
 
   it('leads with the headline country the article is about when the headline names two (UK says no role in Brazil talks)', () => {
