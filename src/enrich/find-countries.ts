@@ -109,6 +109,14 @@ const kindWeight: Record<PlaceKind, number> = {
   country: 1, demonym: 0.8, capital: 0.8, region: 0.8, 'us-state': 0.6, city: 0.6,
 };
 
+/**
+ * How a reading of an ambiguous name ranks before population: a town is a town, capital or not
+ * (San Jose, California, is larger than San Jose, Costa Rica), so both rank as cities.
+ */
+function townRank(e: PlaceEntry): number {
+  return e.kind === 'capital' ? kindWeight.city : kindWeight[e.kind];
+}
+
 const usTownEntry: PlaceEntry = { code: 'US', kind: 'city', exactCase: null, population: 0 };
 
 /** Words that may stand between the names of a list: `Poland, the Czech Republic and Austria`. */
@@ -211,7 +219,7 @@ export function findCountryEvidence(
     let code = m.code;
     if (m.alternatives.length > 1) {
       const best = [...m.alternatives].sort(
-        (a, b) => (support.get(b.code) ?? 0) - (support.get(a.code) ?? 0) || kindWeight[b.kind] - kindWeight[a.kind] || b.population - a.population,
+        (a, b) => (support.get(b.code) ?? 0) - (support.get(a.code) ?? 0) || townRank(b) - townRank(a) || b.population - a.population,
       )[0]!;
       code = best.code;
     }

@@ -88,6 +88,7 @@ export function buildGazetteer(): Gazetteer {
   const alternates = (read('city-alternates.json') as { names: ReadonlyArray<readonly [string, string, number]> }).names;
 
   const phrases = new Map<string, PlaceEntry[]>();
+  const territories = new Set(countries.filter((c) => c.independent === false).map((c) => c.cca2));
   const notPlaces = new Set(table.notPlaces.map(phraseKey));
   const add = (name: string, code: string, kind: PlaceKind, population = 0, guard = true): void => {
     addKey(phraseKey(name), /^[A-Z.]{2,6}$/.test(name) ? name.replace(/\./g, '') : null, code, kind, population, guard);
@@ -136,9 +137,11 @@ export function buildGazetteer(): Gazetteer {
   for (const [name, code] of Object.entries(table.regions)) add(name, code, 'region', 0, false);
   for (const state of table.usStates) add(state, 'US', 'us-state', 0, false);
 
-  // A city never overrides a country, demonym, capital or region of the same name.
+  // A city never overrides a country, demonym, capital or region of the same name; but a city
+  // larger than a foreign capital of its name (San Jose, California) is another reading of it.
   for (const [key, code, population] of cities) {
-    if (!phrases.has(key)) addKey(key, null, code, 'city', population, true);
+    const known = phrases.get(key);
+    if (!known || known.every((e) => e.kind === 'capital' && e.code !== code && !territories.has(e.code))) addKey(key, null, code, 'city', population, true);
   }
   // Other spellings of large cities (Makkah, Peking, Yangon), from GeoNames: after every
   // other name, so that they never override one.
@@ -148,7 +151,6 @@ export function buildGazetteer(): Gazetteer {
 
   // `Dutch` is also the demonym of the Caribbean Netherlands: a name an independent country
   // shares with a dependent territory means the country.
-  const territories = new Set(countries.filter((c) => c.independent === false).map((c) => c.cca2));
   for (const [key, list] of phrases) {
     if (list.length < 2 || !list.some((e) => !territories.has(e.code))) continue;
     const kept = list.filter((e) => !territories.has(e.code) || e.kind === 'country');

@@ -49,4 +49,9 @@ describe('country salience and readings (issue 11)', () => {
     expect(countries('Cuba Opens Shops', ...body)).toEqual(['CU']);
     expect(countries('Cuba Opens Shops', 'Cuba and the United States will talk trade, Cuban and US officials said.', ...body)).toEqual(['CU', 'US']);
   });
+
+  it('reads a capital\'s name as the larger foreign city of that name unless the article names the capital\'s country', () => {
+    expect(countries('Network Maker Files Suit', 'The company, based in San Jose, filed the suit on Wednesday.')).toEqual(['US']);
+    expect(countries('Protest in Capital', 'Thousands marched in San Jose, Costa Rica, on Sunday. Costa Rican police watched.')).toEqual(['CR']);
+  });
 });
