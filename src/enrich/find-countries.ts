@@ -1,6 +1,6 @@
 import type { CountryEvidence } from '../model/types.js';
 import type { Gazetteer, PlaceEntry, PlaceKind } from './gazetteer.js';
-import { afterComma, capital, isCapitalised, sentenceStart, sliceTokens, tokenize, type Tokens } from './tokenize.js';
+import { afterComma, capital, isCapitalised, isTitleCase, sentenceStart, sliceTokens, tokenize, type Tokens } from './tokenize.js';
 import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
 import { articleZones, type ZoneKind, type ZoneWeights } from './article-zones.js';
 
@@ -154,7 +154,7 @@ export function findCountryEvidence(
   }
   const tokenized = zones.map(({ tokens, kind, weight }) => ({ tokens, kind, zoneWeight: weight, label: kind === 'body' ? '' : `${kind} ` }));
   const surnames = standaloneNames(tokenized.map((z) => z.tokens), gazetteer);
-  const scanned = tokenized.map(({ tokens, kind, zoneWeight, label }, z) => ({ tokens, kind, zoneWeight, label, found: scanPlaces(tokens, gazetteer, z === 0, surnames) }));
+  const scanned = tokenized.map(({ tokens, kind, zoneWeight, label }, z) => ({ tokens, kind, zoneWeight, label, found: scanPlaces(tokens, gazetteer, z === 0 && isTitleCase(tokens), surnames) }));
 
   // One sense per article: a name read as a person or as a US town keeps that reading everywhere.
   const personPairs = new Set<string>();
@@ -257,12 +257,15 @@ export function findCountryEvidence(
 
 /**
  * Whether a country after the first is central to the story rather than only mentioned: named
- * in the headline or the dateline; or in the lead with more than a passing mention; or, named
+ * in the headline, or in the dateline and again in the text; or in the lead with more than a passing mention; or, named
  * only further down, about as often as the first country. A quoted agency, a dollar figure or a
  * neighbour deep in the body is background.
  */
 function isCentral(mentions: readonly Mention[], score: number, top: number, options: CountryOptions): boolean {
   if (score < options.minScore) return false;
+  // A dateline place the story never names again is where the reporter stands (`HONG KONG (CNN)`
+  // on a story about Malaysia), not what the story is about.
+  if (mentions.every((m) => m.where === 'dateline')) return false;
   let where: ZoneKind = 'body';
   for (const m of mentions) {
     if (m.where === 'headline' || m.where === 'dateline') return score >= top * options.headlineShare;

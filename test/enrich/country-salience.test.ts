@@ -54,4 +54,13 @@ describe('country salience and readings (issue 11)', () => {
     expect(countries('Network Maker Files Suit', 'The company, based in San Jose, filed the suit on Wednesday.')).toEqual(['US']);
     expect(countries('Protest in Capital', 'Thousands marched in San Jose, Costa Rica, on Sunday. Costa Rican police watched.')).toEqual(['CR']);
   });
+
+  it('reads a sentence-case headline\'s capitals like the text\'s (Delta Air Lines is a company, not Delta, Canada)', () => {
+    expect(countries('Delta Air Lines jet skids off a snowy runway as passengers escape', 'The plane left the runway at LaGuardia Airport in New York, officials said.')).toEqual(['US']);
+  });
+
+  it('does not keep a dateline place the story never names again (the reporter\'s base)', () => {
+    const story = ['HONG KONG (CNN) -- Malaysia will keep searching for the missing plane, Malaysian officials said.', 'The search off Malaysia has cost millions, Malaysia\'s transport minister said in Kuala Lumpur.'];
+    expect(countries('Search for missing plane goes on', ...story)).toEqual(['MY']);
+  });
 });
