@@ -240,7 +240,7 @@ export function findCountryEvidence(
   for (const code of inHeadline) if (scores.get(code)!.score >= scores.get(lead!)!.score * headlineOverride) lead = code;
   const ranked = [...scores.entries()].sort(
     ([a, x], [b, y]) =>
-      Number(b === lead) - Number(a === lead) || y.score - x.score || x.first - y.first || (a < b ? -1 : 1),
+      Number(b === lead) - Number(a === lead) || Number(upFront(y.mentions)) - Number(upFront(x.mentions)) || y.score - x.score || x.first - y.first || (a < b ? -1 : 1),
   );
   const top = ranked[0]?.[1].score ?? 0;
   const kept = ranked
@@ -272,6 +272,11 @@ function isCentral(mentions: readonly Mention[], score: number, top: number, opt
     if (m.where === 'lead') where = 'lead';
   }
   return where === 'lead' ? score >= top * options.minShare && score >= options.leadScore : score >= top * options.bodyShare;
+}
+
+/** True when a country is named at the top of the story (headline, dateline, lead), not only further down. */
+function upFront(mentions: readonly Mention[]): boolean {
+  return mentions.some((m) => m.where !== 'body' && m.where !== 'caption');
 }
 
 /** The names behind a country's score, with where they stood: `headline Lebanon`, `Lebanese ×3`. */

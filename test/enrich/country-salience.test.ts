@@ -63,4 +63,9 @@ describe('country salience and readings (issue 11)', () => {
     const story = ['HONG KONG (CNN) -- Malaysia will keep searching for the missing plane, Malaysian officials said.', 'The search off Malaysia has cost millions, Malaysia\'s transport minister said in Kuala Lumpur.'];
     expect(countries('Search for missing plane goes on', ...story)).toEqual(['MY']);
   });
+
+  it('leads with a country the lead names over one named more often only further down', () => {
+    const story = ['The Irish airline ordered new jets for its Irish routes, the company said.', 'Deliveries start next year.', 'Flights will go to New York, Boston, Chicago and Los Angeles in the US.', 'US airports in Washington and Orlando will follow; US officials welcomed the order.'];
+    expect(countries('Airline buys long-haul jets', ...story)[0]).toBe('IE');
+  });
 });
