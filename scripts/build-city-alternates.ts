@@ -72,21 +72,21 @@ export function usableAlternate(name: string, key: string, english: ReadonlySet<
  */
 export function buildAlternateTable(dump: string, source: string): { source: string; licence: string; names: AlternateRow[] } {
   const english = englishWords();
-  // Every place's own name, whatever its size: an alternate name that is another town's name is ambiguous.
-  const primary = new Set<string>();
+  // Every place's own name, whatever its size: an alternate name that is another town's name is
+  // ambiguous (a place's own name, as this dump spells it, may still be kept: Kiev for Kyiv).
+  const primary = new Map<string, string>();
   const byKey = new Map<string, { codes: Set<string>; population: number; code: string }>();
   const rows = dump.split('\n').map((line) => line.split('\t')).filter((cols) => cols.length >= 15);
   for (const cols of rows) {
-    primary.add(phraseKey(cols[1]!));
-    primary.add(phraseKey(cols[2]!));
+    for (const key of [phraseKey(cols[1]!), phraseKey(cols[2]!)]) primary.set(key, primary.has(key) && primary.get(key) !== cols[0] ? '' : cols[0]!);
   }
   for (const cols of rows) {
     const code = cols[8]!;
     const population = Number(cols[14]);
     const wanted = cols[7] === 'PPLC' || population >= minPopulation;
-    for (const name of cols[3]!.split(',')) {
+    for (const name of [cols[1]!, cols[2]!, ...cols[3]!.split(',')]) {
       const key = phraseKey(name);
-      if (primary.has(key) || !usableAlternate(name, key, english)) continue;
+      if ((primary.has(key) && primary.get(key) !== cols[0]) || !usableAlternate(name, key, english)) continue;
       // Every place's alternate names count for ambiguity; only the wanted places' are kept.
       const entry = byKey.get(key) ?? { codes: new Set<string>(), population: 0, code: '' };
       entry.codes.add(code);
