@@ -95,17 +95,13 @@ function nameWords(tokens: Tokens): boolean[] {
 export function compileTopics(topics: readonly TopicDefinition[], options: CompileOptions = {}): TopicMatcher {
   const phrases = new Map<string, Array<{ topic: number; weight: number; term: string }>>();
   let longestPhrase = 1;
-  for (const blocker of options.blockers ?? []) {
-    const keys = stemmedKeys(tokenize(blocker));
-    if (keys.length < 2) continue;
-    const key = keys.join(' ');
-    if (!phrases.has(key)) phrases.set(key, []);
-  }
+  const termWords = new Set<string>();
   topics.forEach((topic, index) => {
     for (const [term, weight] of Object.entries(topic.terms)) {
       if (weight <= 0) continue;
       const keys = stemmedKeys(tokenize(term));
       if (keys.length === 0) continue;
+      for (const word of keys) termWords.add(word);
       longestPhrase = Math.max(longestPhrase, keys.length);
       const key = keys.join(' ');
       const list = phrases.get(key) ?? [];
@@ -113,6 +109,14 @@ export function compileTopics(topics: readonly TopicDefinition[], options: Compi
       phrases.set(key, list);
     }
   });
+  // A blocker matters only where a term's word stands inside it: the others (most place names)
+  // would only make the table bigger.
+  for (const blocker of options.blockers ?? []) {
+    const keys = stemmedKeys(tokenize(blocker));
+    if (keys.length < 2 || !keys.some((word) => termWords.has(word))) continue;
+    const key = keys.join(' ');
+    if (!phrases.has(key)) phrases.set(key, []);
+  }
   const index = indexPhraseStarts(phrases.keys(), { trie: true });
   return { topics, phrases, ...index, trie: index.trie!, secondWords: indexSecondWords(index.startPairs), longestPhrase: Math.max(longestPhrase, index.longestPhrase) };
 }
