@@ -50,18 +50,15 @@ describe('country salience and readings (issue 11)', () => {
     expect(countries('Cuba Opens Shops', 'Cuba and the United States will talk trade, Cuban and US officials said.', ...body)).toEqual(['CU', 'US']);
   });
 
-  it('reads a capital\'s name as the larger foreign city of that name unless the article names the capital\'s country', () => {
-    expect(countries('Network Maker Files Suit', 'The company, based in San Jose, filed the suit on Wednesday.')).toEqual(['US']);
-    expect(countries('Protest in Capital', 'Thousands marched in San Jose, Costa Rica, on Sunday. Costa Rican police watched.')).toEqual(['CR']);
-  });
-
-  it('reads a sentence-case headline\'s capitals like the text\'s (Delta Air Lines is a company, not Delta, Canada)', () => {
-    expect(countries('Delta Air Lines jet skids off a snowy runway as passengers escape', 'The plane left the runway at LaGuardia Airport in New York, officials said.')).toEqual(['US']);
-  });
-
-  it('does not keep a dateline place the story never names again (the reporter\'s base)', () => {
-    const story = ['HONG KONG (CNN) -- Malaysia will keep searching for the missing plane, Malaysian officials said.', 'The search off Malaysia has cost millions, Malaysia\'s transport minister said in Kuala Lumpur.'];
-    expect(countries('Search for missing plane goes on', ...story)).toEqual(['MY']);
+  // [what the rule is, headline, paragraphs, countries expected]
+  const readings: Array<[string, string, string[], string[]]> = [
+    ['a capital\'s name is the larger foreign city of that name (San Jose, California)', 'Network Maker Files Suit', ['The company, based in San Jose, filed the suit on Wednesday.'], ['US']],
+    ['...unless the article names the capital\'s country', 'Protest in Capital', ['Thousands marched in San Jose, Costa Rica, on Sunday. Costa Rican police watched.'], ['CR']],
+    ['a sentence-case headline\'s capitals read like the text\'s (Delta Air Lines is a company, not Delta, Canada)', 'Delta Air Lines jet skids off a snowy runway as passengers escape', ['The plane left the runway at LaGuardia Airport in New York, officials said.'], ['US']],
+    ['a dateline place the story never names again is the reporter\'s base', 'Search for missing plane goes on', ['HONG KONG (CNN) -- Malaysia will keep searching for the missing plane, Malaysian officials said.', 'The search off Malaysia has cost millions, Malaysia\'s transport minister said in Kuala Lumpur.'], ['MY']],
+  ];
+  it.each(readings)('%s', (_rule, headline, paragraphs, expected) => {
+    expect(countries(headline, ...paragraphs)).toEqual(expected);
   });
 
   it('leads with a country the lead names over one named more often only further down', () => {
