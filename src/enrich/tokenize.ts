@@ -33,6 +33,21 @@ export function isCapitalised(word: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
+/**
+ * True for a text in Title Case or capitals (most headlines), where a capital letter says nothing
+ * about a name: more than half of its words of four letters or more are capitalised.
+ */
+export function isTitleCase(tokens: Tokens): boolean {
+  let long = 0;
+  let caps = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    if (tokens.texts[t]!.length < 4) continue;
+    long++;
+    if ((tokens.flags[t]! & capital) !== 0) caps++;
+  }
+  return caps * 2 > long;
+}
+
 const asciiWord = /^[\x20-\x7e]*$/;
 const asciiMarks = /['.]/g;
 const marks = /['\u2019\u02BF\u02BE\u2018.]/g;

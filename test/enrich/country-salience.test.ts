@@ -32,8 +32,37 @@ describe('country salience and readings (issue 11)', () => {
     expect(countries('Report on Certificates', 'The GAO said certificates cost more than cash, the GAO report found in Washington.')).toEqual(['US']);
   });
 
-  it('falls back to weak evidence (a dollar figure) when no place is named, and says the guess is weak', () => {
+  it('falls back to weak evidence (a dollar figure, a national institution) when no place is named, and says the guess is weak', () => {
     const evidence = findCountryEvidence(article('Coleco Sees Profit', 'Coleco said it expects a profit of 10 mln dlrs in 1987.'), gaz);
     expect(evidence).toEqual([{ country: 'US', score: 0, terms: ['dlrs'], weak: true }]);
+    const party = findCountryEvidence(article('Party Pledges Free Lessons', 'The Tories promised free lessons for every pupil, and the NHS would pay for check-ups.'), gaz);
+    expect(party).toEqual([{ country: 'GB', score: 0, terms: ['tories', 'nhs'], weak: true }]);
+  });
+
+  it('leads with the headline country the article is about when the headline names two (UK says no role in Brazil talks)', () => {
+    expect(countries('UK Says No Role in Brazil Debt Talks', 'Britain said it had no role in Brazil\'s debt talks.', 'Brazil has asked banks to delay payments. Brazilian officials met creditors. Brazil wants a new deal, and Brazil\'s finance minister said Brazil would pay.')).toEqual(['BR', 'GB']);
+    expect(countries('Iran Talks Resume in Vienna', 'Iranian and US envoys met again, Iran said.')[0]).toBe('IR');
+  });
+
+  it('keeps a country named only in passing below the lead as background (a quoted US official), but one the lead names twice', () => {
+    const body = ['Cuba will let private shops open, the government said.', 'Cuban officials say the change is overdue.', 'Prices in Cuba have risen fast.', 'A US official declined to comment; US banks and US firms are waiting.'];
+    expect(countries('Cuba Opens Shops', ...body)).toEqual(['CU']);
+    expect(countries('Cuba Opens Shops', 'Cuba and the United States will talk trade, Cuban and US officials said.', ...body)).toEqual(['CU', 'US']);
+  });
+
+  // [what the rule is, headline, paragraphs, countries expected]
+  const readings: Array<[string, string, string[], string[]]> = [
+    ['a capital\'s name is the larger foreign city of that name (San Jose, California)', 'Network Maker Files Suit', ['The company, based in San Jose, filed the suit on Wednesday.'], ['US']],
+    ['...unless the article names the capital\'s country', 'Protest in Capital', ['Thousands marched in San Jose, Costa Rica, on Sunday. Costa Rican police watched.'], ['CR']],
+    ['a sentence-case headline\'s capitals read like the text\'s (Delta Air Lines is a company, not Delta, Canada)', 'Delta Air Lines jet skids off a snowy runway as passengers escape', ['The plane left the runway at LaGuardia Airport in New York, officials said.'], ['US']],
+    ['a dateline place the story never names again is the reporter\'s base', 'Search for missing plane goes on', ['HONG KONG (CNN) -- Malaysia will keep searching for the missing plane, Malaysian officials said.', 'The search off Malaysia has cost millions, Malaysia\'s transport minister said in Kuala Lumpur.'], ['MY']],
+  ];
+  it.each(readings)('%s', (_rule, headline, paragraphs, expected) => {
+    expect(countries(headline, ...paragraphs)).toEqual(expected);
+  });
+
+  it('leads with a country the lead names over one named more often only further down', () => {
+    const story = ['The Irish airline ordered new jets for its Irish routes, the company said.', 'Deliveries start next year.', 'Flights will go to New York, Boston, Chicago and Los Angeles in the US.', 'US airports in Washington and Orlando will follow; US officials welcomed the order.'];
+    expect(countries('Airline buys long-haul jets', ...story)[0]).toBe('IE');
   });
 });

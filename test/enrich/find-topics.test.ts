@@ -77,4 +77,19 @@ describe('findTopics', () => {
   it('gives no topic to a text with no topic words', () => {
     expect(topics('Hello', 'Nothing here at all.')).toEqual([]);
   });
+
+  it('does not read a word inside a name (Steve Jobs, the Labour Party) as the subject it names', () => {
+    const t = topics(
+      'Apple Shows New Laptop',
+      'Apple chief executive Steve Jobs showed a new laptop with a faster chip and new software.',
+      'Jobs said the computer would ship next month; analysts at Steve Jobs\'s keynote praised the technology.',
+    );
+    expect(t).toEqual(['science-technology']);
+  });
+
+  it('keeps a further topic only when several of its words appear, not one word said often', () => {
+    const museum = 'The museum opened a new wing for its art collection, with paintings and sculpture.';
+    const crowds = 'Tourists queued outside; tourists from abroad and tourists from the city filled the gallery. More tourists came in the afternoon.';
+    expect(topics('Museum Opens New Wing', museum, crowds)).toEqual(['arts-culture-entertainment']);
+  });
 });
