@@ -5,8 +5,6 @@ const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 
 // A weekday as a word of its own (not `Mondays`).
 const weekdayPattern = /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b(?!s\b|-)/g;
-// The word just before it, read from the few characters ahead of the match.
-const wordBefore = /([A-Za-z]+)\s+$/;
 
 /** Words before a weekday that make it no past event of this story: `next Monday`, `every Friday`. */
 const notThePast = new Set(['next', 'every', 'coming', 'following', 'each', 'until', 'till', 'by', 'before']);
@@ -24,7 +22,8 @@ export function findEventWeekday(paragraphs: readonly string[]): number | null {
     // Most paragraphs name no weekday: a cheap test first (the pattern is linear anyway).
     if (!/day\b/.test(p)) continue;
     for (const m of p.matchAll(weekdayPattern)) {
-      const before = wordBefore.exec(p.slice(Math.max(0, m.index - 16), m.index))?.[1];
+      // The word just before it, from the few characters ahead of the match.
+      const before = p.slice(Math.max(0, m.index - 16), m.index).trimEnd().split(' ').pop();
       if (before && notThePast.has(before.toLowerCase())) continue;
       return weekdays.indexOf(m[1]!.toLowerCase() as (typeof weekdays)[number]);
     }

@@ -138,7 +138,7 @@ export interface Archive {
   readonly months: readonly Collection[];
   readonly countryByKey: ReadonlyMap<string, Collection>;
   readonly topicByKey: ReadonlyMap<string, Collection>;
-  /** The URL key of each credit text. */
+  /** The URL key of each agency a credit names (its credit page). */
   readonly creditKeyOf: ReadonlyMap<string, string>;
 }
 

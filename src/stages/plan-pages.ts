@@ -3,7 +3,7 @@ import type { SiteConfig } from '../config.js';
 import { paginate } from '../views/list-pages.js';
 import { articleCount, cardInput, siteInputs, type CardInput, type Names, type SiteInputs } from '../views/page-view.js';
 import { absoluteUrl, outputPath, urls } from '../views/site-urls.js';
-import { relatedArticles } from '../views/related-articles.js';
+import { nearestIn, relatedArticles } from '../views/related-articles.js';
 import type { PagePlan } from '../views/page-views.js';
 import type { FeedInputs } from '../views/feed-view.js';
 import type { GroupLink } from '../views/pages/home.js';
@@ -69,6 +69,7 @@ export function planPages(input: PlanInput): PagePlan[] {
   }
 
   // Articles
+  let allIds: string[] | undefined;
   archive.articles.forEach((a, i) => {
     const url = urls.article(a.slug);
     const path = outputPath(url);
@@ -84,28 +85,33 @@ export function planPages(input: PlanInput): PagePlan[] {
         sort: a.date ? { date: a.date } : ({} as Record<string, string>),
       }),
       inputs: () => {
-        const newer = archive.articles[i - 1];
-        const older = archive.articles[i + 1];
         const related = relatedArticles(archive, a, 5).map(cardInput);
-        const neighbour = (n: Article | undefined) => (n ? { headline: n.headline, slug: n.slug } : null);
+        const neighbour = (n: Article | null | undefined) => (n ? { headline: n.headline, slug: n.slug } : null);
+        // Newer and older within the main country too; the side column: its stories nearest in time.
+        const home = a.countries[0] === undefined ? undefined : archive.countryByKey.get(a.countries[0]);
+        const near = home ? nearestIn(archive, home.articleIds, a, 5) : null;
+        const around = near && near.nearest.length > 0 ? null : nearestIn(archive, (allIds ??= archive.articles.map((x) => x.id)), a, 5);
         return {
           site, path, url,
           article: a,
           names: namesOf(ctx, [a, ...related]),
-          creditKey: a.credit ? (archive.creditKeyOf.get(a.credit) ?? 'unknown') : null,
-          newer: neighbour(newer),
-          older: neighbour(older),
+          creditKey: a.agency ? (archive.creditKeyOf.get(a.agency) ?? 'unknown') : null,
+          newer: neighbour(archive.articles[i - 1]),
+          older: neighbour(archive.articles[i + 1]),
+          inCountry: near ? { newer: neighbour(near.newer), older: neighbour(near.older) } : null,
+          more: (around ?? near)!.nearest.map((n) => ({ headline: n.headline, slug: n.slug, date: n.date })),
+          moreInCountry: around === null,
           related,
         };
       },
     });
   });
 
-  // Countries, topics, credits: an index and a paginated list each, with feeds for the first two.
+  // Countries, topics, credits (by agency): an index, a paginated list and feeds each.
   const sections = [
     { label: 'Countries', indexUrl: urls.countries, groups: archive.countries, kind: 'country', feeds: true },
     { label: 'Topics', indexUrl: urls.topics, groups: archive.topics, kind: 'topic', feeds: true },
-    { label: 'Photo credits', indexUrl: urls.credits, groups: archive.credits, kind: 'credit', feeds: false },
+    { label: 'Photo credits', indexUrl: urls.credits, groups: archive.credits, kind: 'credit', feeds: true },
   ] as const;
   for (const s of sections) {
     const path = outputPath(s.indexUrl);

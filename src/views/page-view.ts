@@ -1,4 +1,4 @@
-import type { Article } from '../model/types.js';
+import type { Article, DateSource } from '../model/types.js';
 import type { SiteConfig } from '../config.js';
 import { monthNames } from '../enrich/find-date.js';
 import { absoluteUrl, linkTo, rootOf, urls } from './site-urls.js';
@@ -29,6 +29,8 @@ export interface ArticleCard {
   readonly href: string;
   readonly date: string | null;
   readonly dateLabel: string | null;
+  /** Where the date came from, as a quiet note (`photo date`), or null. */
+  readonly dateNote: string | null;
   readonly countries: ReadonlyArray<{ readonly name: string; readonly href: string }>;
   readonly topics: ReadonlyArray<{ readonly name: string; readonly href: string }>;
   readonly excerpt: string;
@@ -70,6 +72,20 @@ export function cardInput(a: Article): CardInput {
   return { headline: a.headline, slug: a.slug, date: a.date, dateSource: a.dateSource, countries: a.countries, topics: a.topics, lead: a.paragraphs[0] ?? '' };
 }
 
+
+/** The quiet note shown beside a date on where it came from; none for a date the editor gave. */
+const dateNotes: Readonly<Record<DateSource, string | null>> = {
+  'front-matter': null,
+  dateline: 'from the dateline',
+  body: 'from the text',
+  weekday: 'from the weekday in the text',
+  caption: 'photo date',
+};
+
+/** The note on a date's source, or null. */
+export function dateNote(source: DateSource | null): string | null {
+  return source === null ? null : dateNotes[source];
+}
 
 /** `2025-03-05` → `5 March 2025`, written the same whatever the machine's locale or time zone. */
 export function formatDate(date: string): string {
@@ -150,7 +166,8 @@ export function articleCard(names: Names, path: string, a: CardInput): ArticleCa
     headline: a.headline,
     href: linkTo(path, urls.article(a.slug)),
     date: a.date,
-    dateLabel: a.date ? (a.dateSource === 'caption' ? `Photo dated ${formatDate(a.date)}` : formatDate(a.date)) : null,
+    dateLabel: a.date ? formatDate(a.date) : null,
+    dateNote: a.date ? dateNote(a.dateSource) : null,
     countries: a.countries.map((c) => ({ name: countryName(names, c), href: linkTo(path, urls.country(c)) })),
     topics: a.topics.map((t) => ({ name: topicName(names, t), href: linkTo(path, urls.topic(t)) })),
     excerpt: excerpt(first, 220),
