@@ -12,7 +12,7 @@ export interface PageView {
   readonly canonical: string | null;
   readonly nav: {
     readonly home: string; readonly countries: string; readonly topics: string; readonly credits: string;
-    readonly archive: string; readonly search: string; readonly css: string; readonly atom: string; readonly json: string;
+    readonly archive: string; readonly search: string; readonly css: string; readonly icon: string; readonly atom: string; readonly json: string;
   };
   readonly breadcrumbs: ReadonlyArray<{ readonly label: string; readonly href: string | null }>;
   readonly feeds: ReadonlyArray<{ readonly type: string; readonly title: string; readonly href: string }>;
@@ -37,11 +37,14 @@ export interface ArticleCard {
 }
 
 /** The site settings a view may read; part of every page's inputs. */
-export type SiteInputs = Pick<SiteConfig, 'title' | 'description' | 'language' | 'siteUrl'>;
+export type SiteInputs = Pick<SiteConfig, 'title' | 'description' | 'language' | 'siteUrl' | 'publisherUrl' | 'publisherLogo'>;
 
 /** The site settings of a config, as page inputs. */
 export function siteInputs(config: SiteConfig): SiteInputs {
-  return { title: config.title, description: config.description, language: config.language, siteUrl: config.siteUrl };
+  return {
+    title: config.title, description: config.description, language: config.language, siteUrl: config.siteUrl,
+    publisherUrl: config.publisherUrl, publisherLogo: config.publisherLogo,
+  };
 }
 
 /** Display names of the country codes and topic slugs one page shows: plain data, part of its inputs. */
@@ -144,6 +147,7 @@ export function pageView(
       archive: link(urls.archive),
       search: link(urls.search),
       css: `${root}assets/style.css`,
+      icon: `${root}assets/favicon.svg`,
       atom: `${root}feed.xml`,
       json: `${root}feed.json`,
     },

@@ -74,6 +74,7 @@ describe('datelines and undated neighbours', () => {
       // Undated, headlines in reverse alphabetical order of their files: the order is the files'.
       '1.txt': seedText(article('Zebra Crossing Opens in Town', ['A crossing opened.']), article('Mayor Opens the Market', ['The market opened.'])),
       '2.txt': article('Apple Harvest Begins', ['The harvest began.']),
+      'photo.txt': article('Storm Batters the Coast', ['Waves flooded the seafront road.'], 'Waves hit the seafront in Beirut, January 9, 2025. (Reuters)'),
     });
     built = await buildArchive({ seedsDir: seeds, search: false });
   });
@@ -93,5 +94,20 @@ describe('datelines and undated neighbours', () => {
     const zebra = pageOf(built, 'Mayor Opens the Market');
     expect(zebra).toMatch(/<span>Newer in the archive<\/span> <span dir="auto">Zebra Crossing Opens in Town/);
     expect(zebra).toMatch(/<span>Older in the archive<\/span> <span dir="auto">Apple Harvest Begins/);
+  });
+
+  it('gives a photo date alone as the photo date, never as a publication date (JSON-LD, Open Graph, Atom, JSON Feed)', () => {
+    const a = built.articles.find((x) => x.headline === 'Storm Batters the Coast')!;
+    expect(a).toMatchObject({ date: '2025-01-09', dateSource: 'caption' });
+    const html = pageOf(built, a.headline);
+    expect(html).toContain('<time datetime="2025-01-09">9 January 2025</time> <span class="date-note">(photo date)</span>');
+    expect(html).not.toMatch(/datePublished|article:published_time/);
+    const atom = text(built, 'feed.xml');
+    const entry = atom.slice(atom.indexOf('Storm Batters the Coast'));
+    expect(entry.slice(0, entry.indexOf('</entry>'))).toContain('<updated>2025-01-09T00:00:00.000Z</updated>');
+    expect(entry.slice(0, entry.indexOf('</entry>'))).not.toContain('<published>');
+    const item = (JSON.parse(text(built, 'feed.json')) as { items: Array<Record<string, unknown>> }).items.find((i) => i.title === a.headline)!;
+    expect(item.date_modified).toBe('2025-01-09T00:00:00.000Z');
+    expect(item.date_published).toBeUndefined();
   });
 });

@@ -71,19 +71,20 @@ function creditView(a: Article, href: string | null) {
 export function articlePageView(inputs: ArticlePageInputs): unknown {
   const { site, path, url, article: a, names } = inputs;
   const first = a.countries[0];
+  const breadcrumbs = [
+    { label: 'Home', url: urls.home },
+    ...(first ? [{ label: countryName(names, first), url: urls.country(first) }] : []),
+    { label: a.headline, url: null },
+  ];
   const opening = a.dateline ? splitDateline(a.paragraphs[0] ?? '') : null;
   const neighbour = (n: ArticlePageInputs['newer']) => (n ? { headline: n.headline, href: linkTo(path, urls.article(n.slug)) } : null);
   return {
     page: pageView(site, path, url, {
       title: a.headline,
       description: a.paragraphs[0]?.slice(0, 200) ?? a.headline,
-      breadcrumbs: [
-        { label: 'Home', url: urls.home },
-        ...(first ? [{ label: countryName(names, first), url: urls.country(first) }] : []),
-        { label: a.headline, url: null },
-      ],
+      breadcrumbs,
       og: articleOg(names, a),
-      jsonLd: articleJsonLd(site, names, a),
+      jsonLd: articleJsonLd(site, names, a, breadcrumbs),
       searchable: true,
     }),
     headline: a.headline,
