@@ -37,8 +37,8 @@ export function publisherLd(site: SiteInputs): Record<string, unknown> {
 }
 
 /**
- * schema.org JSON-LD of an article page: its NewsArticle and, with a site URL (breadcrumb items
- * must be URLs), its BreadcrumbList. Follows Google's Article guidelines: a headline of at most
+ * schema.org JSON-LD of an article page (one script element each): its NewsArticle and, with a
+ * site URL (breadcrumb items must be URLs), its BreadcrumbList. Follows Google's Article guidelines: a headline of at most
  * 110 characters, `datePublished` only for the article's own date, an `author` (the byline, else
  * the publisher) and a publisher with a name. There is never a photo file, so no `image`: an
  * ImageObject without a URL is invalid.

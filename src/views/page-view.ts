@@ -17,8 +17,8 @@ export interface PageView {
   readonly breadcrumbs: ReadonlyArray<{ readonly label: string; readonly href: string | null }>;
   readonly feeds: ReadonlyArray<{ readonly type: string; readonly title: string; readonly href: string }>;
   readonly og: ReadonlyArray<{ readonly property?: string; readonly name?: string; readonly content: string }>;
-  /** JSON-LD, already serialised with `<` escaped, so it cannot close its script element. */
-  readonly jsonLd: string | null;
+  /** JSON-LD, one script element each, already serialised with `<` escaped, so it cannot close its script element. */
+  readonly jsonLd: readonly string[];
   /** The page's main content goes into the search index. */
   readonly searchable: boolean;
 }
@@ -116,6 +116,7 @@ export function pageView(
     breadcrumbs?: ReadonlyArray<{ label: string; url: string | null }>;
     feeds?: ReadonlyArray<{ type: string; title: string; url: string }>;
     og?: ReadonlyArray<{ property?: string; name?: string; content: string }>;
+    /** One JSON-LD object, or several (each its own script element). */
     jsonLd?: unknown;
     searchable?: boolean;
   },
@@ -158,7 +159,7 @@ export function pageView(
       ...(options.feeds ?? []).map((f) => ({ type: f.type, title: f.title, href: `${root}${f.url}` })),
     ],
     og: [...ogBase, ...(options.og ?? [{ property: 'og:type', content: 'website' }])],
-    jsonLd: options.jsonLd === undefined ? null : scriptJson(options.jsonLd),
+    jsonLd: options.jsonLd === undefined ? [] : (Array.isArray(options.jsonLd) ? options.jsonLd : [options.jsonLd]).map(scriptJson),
     searchable: options.searchable ?? false,
   };
 }

@@ -51,12 +51,15 @@ interface Neighbour {
  */
 function creditView(a: Article, href: string | null) {
   if (a.credit === null) return null;
-  // The photographer as named at either end of the credit (`X/Handout via Reuters`, `AP Photo/X`).
+  // The photographer as named at either end of the credit (`X/Handout via Reuters`, `AP Photo/X`, `X (AFP)`).
   let rest = a.credit;
-  const unslash = (t: string): string => t.trim().replace(/^\/|\/$/g, '').trim();
-  if (a.photographer !== null && rest.startsWith(a.photographer)) rest = unslash(rest.slice(a.photographer.length));
-  else if (a.photographer !== null && rest.endsWith(a.photographer)) rest = unslash(rest.slice(0, rest.length - a.photographer.length));
-  else if (a.photographer !== null && rest.endsWith(`(${a.agency})`)) rest = a.agency!;
+  // What is left once the photographer is taken off: no slash or parentheses around it.
+  const unwrap = (t: string): string => {
+    const bare = t.trim().replace(/^\/|\/$/g, '').trim();
+    return bare.startsWith('(') && bare.endsWith(')') ? bare.slice(1, -1).trim() : bare;
+  };
+  if (a.photographer !== null && rest.startsWith(a.photographer)) rest = unwrap(rest.slice(a.photographer.length));
+  else if (a.photographer !== null && rest.endsWith(a.photographer)) rest = unwrap(rest.slice(0, rest.length - a.photographer.length));
   const at = a.agency === null ? -1 : rest.lastIndexOf(a.agency);
   return {
     photographer: a.photographer,
