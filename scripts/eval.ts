@@ -50,6 +50,12 @@ for (const [set, title] of sets) {
   if (ev.dateSource.total > 0) console.log(exactLine('dateSource', ev.dateSource));
   if (ev.photoDate.total > 0) console.log(exactLine('photo date', ev.photoDate));
   if (ev.credit.total > 0) console.log(exactLine('credit', ev.credit));
+  if (set === 'holdout') {
+    // Labelled before weekday anchoring: these are scored by the caption date they rest on (see datedFor).
+    const anchored = ev.scored.filter((x) => x.article?.dateSource === 'weekday').map((x) => x.article!);
+    const moved = anchored.filter((a) => a.date !== a.photoDate).length;
+    console.log(`weekday    ${anchored.length} anchored (scored by their caption date: the labels predate the rule), ${moved} dated after the photo`);
+  }
   if (ev.samplesExact.total > 0) console.log(exactLine('samples exact', ev.samplesExact));
   if (ev.unmatchedLabels.length > 0) console.log(`unmatched labels: ${ev.unmatchedLabels.length}`);
   if (set === 'real-dev' || set === 'dev' || set === 'sample') devMismatches.push(...ev.mismatches);

@@ -235,6 +235,18 @@ const show = (v: unknown): string => (Array.isArray(v) ? `[${v.join(', ')}]` : v
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((x) => b.includes(x));
 
+/**
+ * An article's date in a set's vocabulary. The fictional holdout was labelled before dates were
+ * anchored on weekdays (issue 10), with the rule "body date, else the caption's date": its texts
+ * are never read, so it cannot be relabelled, and a weekday-anchored article is scored there by
+ * the caption date it was anchored on (which dateline still finds, as `photoDate`), as
+ * `caption`. The dev set was relabelled by hand under the new rule and is scored as it is.
+ */
+export function datedFor(set: LabelSet, a: Article): { date: string | null; dateSource: string | null } {
+  if (set === 'holdout' && a.dateSource === 'weekday') return { date: a.photoDate, dateSource: 'caption' };
+  return { date: a.date, dateSource: a.dateSource };
+}
+
 /** Scores enriched articles against their labels, matching them by headline. */
 export function scoreArticles(labels: readonly Label[], articles: readonly Article[]): Evaluation {
   const byHeadline = new Map<string, Article>();
@@ -280,8 +292,9 @@ export function scoreArticles(labels: readonly Label[], articles: readonly Artic
       const detail = article.topicEvidence.map((e) => `${e.topic} ${e.score} (${e.terms.join(', ')})`).join(' | ');
       miss(topicsSame ? 'topics (main)' : 'topics', label.topics, gotTopics, detail);
     }
-    if (label.date !== undefined && !addExact(date, label.date, article.date)) miss('date', label.date, article.date);
-    if (label.dateSource !== undefined && !addExact(dateSource, label.dateSource, article.dateSource)) miss('dateSource', label.dateSource, article.dateSource);
+    const dated = datedFor(label.set, article);
+    if (label.date !== undefined && !addExact(date, label.date, dated.date)) miss('date', label.date, dated.date);
+    if (label.dateSource !== undefined && !addExact(dateSource, label.dateSource, dated.dateSource)) miss('dateSource', label.dateSource, dated.dateSource);
     if (label.photoDate !== undefined) {
       const got = article.captions.map((c) => findDate(c)).find((d) => d !== null) ?? null;
       if (!addExact(photoDate, label.photoDate, got)) miss('photo date', label.photoDate, got);

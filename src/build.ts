@@ -506,10 +506,19 @@ export async function buildSite(options: Partial<SiteConfig> = {}, hooks: BuildH
   const release = await acquireOutputLock(config.outDir, { timeoutMs: config.lockTimeout * 1000, warn: (m) => lockWarnings.push(m) });
   try {
     const result = await buildLocked(config, hooks);
-    return { ...result, warnings: [...lockWarnings, ...result.warnings] };
+    return { ...result, warnings: [...lockWarnings, ...siteWarnings(config), ...result.warnings] };
   } finally {
     await release();
   }
+}
+
+/** What a build says once about its settings (never a seed problem): no site URL. */
+function siteWarnings(config: SiteConfig): string[] {
+  if (config.siteUrl !== null) return [];
+  return [
+    'no site URL: the feeds carry relative links, and there is no sitemap.xml and no canonical URL; ' +
+      'give the URL the archive is served from with --site-url https://… or "siteUrl" in dateline.config.json',
+  ];
 }
 
 /** `buildSite` once it holds the output folder's lock. */

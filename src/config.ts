@@ -9,6 +9,10 @@ export interface SiteConfig {
   readonly siteUrl: string | null;
   readonly title: string;
   readonly description: string;
+  /** The publisher's home page, for schema.org `publisher.url` and the feeds' author; null uses `siteUrl`. */
+  readonly publisherUrl: string | null;
+  /** An absolute URL of the publisher's logo image, for schema.org `publisher.logo`; or null. */
+  readonly publisherLogo: string | null;
   /** Language of the archive, for `<html lang>` and the search index. */
   readonly language: string;
   /** Articles on one page of a country, topic or credit list. */
@@ -38,6 +42,8 @@ export const defaultConfig = {
   siteUrl: null,
   title: 'Dateline news archive',
   description: 'An archive of news articles, browsable by country, topic, credit and month.',
+  publisherUrl: null,
+  publisherLogo: null,
   language: 'en',
   pageSize: 50,
   homeSize: 30,
@@ -74,6 +80,12 @@ export function resolveConfig(options: Partial<SiteConfig> = {}): SiteConfig {
   if (config.templates !== null && (typeof config.templates !== 'string' || config.templates === '')) {
     throw new TypeError('resolveConfig: templates must be the path of a folder of template overrides, or null');
   }
+  for (const key of ['publisherUrl', 'publisherLogo'] as const) {
+    const value = config[key];
+    if (value !== null && !isPublicHttpUrl(value)) {
+      throw new TypeError(`resolveConfig: ${key} must be an absolute http(s) URL or null`);
+    }
+  }
   if (!isLanguageTag(config.language)) {
     throw new TypeError(`resolveConfig: language "${config.language}" is not a BCP 47 language tag of at most ${maxLanguageChars} characters, such as en or pt-BR`);
   }
@@ -93,6 +105,17 @@ export function resolveConfig(options: Partial<SiteConfig> = {}): SiteConfig {
     throw new TypeError('resolveConfig: siteUrl must not hold a user name or password (user:pass@); give the public URL');
   }
   return { ...config, siteUrl: url.href.endsWith('/') ? url.href : `${url.href}/` };
+}
+
+/** True for an absolute http(s) URL without a user name or password (it is printed into every page). */
+function isPublicHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
 }
 
 /** Longest language tag taken: Pagefind panics on one of 32 characters or more. */

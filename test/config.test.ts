@@ -24,4 +24,13 @@ describe('resolveConfig checks each value (issue 12)', () => {
   it('refuses a taxonomy that is not a path', () => {
     expect(() => resolveConfig({ taxonomy: 42 as unknown as string })).toThrow(/taxonomy must be/);
   });
+
+  it('issue 10: publisherUrl and publisherLogo are absolute public http(s) URLs or null', () => {
+    expect(resolveConfig({}).publisherLogo).toBeNull();
+    expect(resolveConfig({ publisherUrl: 'https://news.example/', publisherLogo: 'https://news.example/logo.png' }))
+      .toMatchObject({ publisherUrl: 'https://news.example/', publisherLogo: 'https://news.example/logo.png' });
+    expect(() => resolveConfig({ publisherLogo: 'logo.png' })).toThrow(/publisherLogo must be an absolute http\(s\) URL/);
+    expect(() => resolveConfig({ publisherUrl: 'ftp://news.example/' })).toThrow(/publisherUrl must be/);
+    expect(() => resolveConfig({ publisherUrl: 'https://me:pw@news.example/' })).toThrow(/publisherUrl must be/);
+  });
 });

@@ -4,7 +4,7 @@ import { collateArchive } from '../src/stages/collate-archive.js';
 import { relatedArticles } from '../src/views/related-articles.js';
 
 const article = (id: string, date: string, countries: string[], topics: string[]): Article => ({
-  id, slug: id, headline: `Story ${id}`, captions: [], credit: null, date, dateSource: 'body', photoDate: null, countries, topics,
+  id, slug: id, headline: `Story ${id}`, captions: [], credit: null, date, dateSource: 'body', photoDate: null, dateline: null, agency: null, photographer: null, countries, topics,
   topicEvidence: [], countryEvidence: [], paragraphs: ['x'], sources: [{ file: `${id}.txt`, line: 1 }], meta: {},
 });
 const names = { country: (c: string) => c, topic: (t: string) => t };

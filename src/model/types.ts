@@ -86,8 +86,12 @@ export interface CountryEvidence {
   readonly weak?: true;
 }
 
-/** Where an article's date came from. */
-export type DateSource = 'front-matter' | 'dateline' | 'body' | 'caption';
+/**
+ * Where an article's date came from, strongest first: front matter, a wire dateline, a full date
+ * in the body, a weekday in the body anchored to the photo's date (`weekday`), the photo's date
+ * alone (`caption`). Every source but `caption` dates the article itself.
+ */
+export type DateSource = 'front-matter' | 'dateline' | 'body' | 'weekday' | 'caption';
 
 /** A fully enriched article, ready to be collated and rendered. */
 export interface Article {
@@ -100,6 +104,12 @@ export interface Article {
   readonly dateSource: DateSource | null;
   /** The date printed in a photo caption, if any: the photo's date, not necessarily the article's. */
   readonly photoDate: string | null;
+  /** The dateline the body opens with (`TYRE, Lebanon —`): place and country as written. */
+  readonly dateline: { readonly place: string; readonly country: string | null } | null;
+  /** The agency the photo credit names (`Reuters` of `Dalati & Nohra/Handout via Reuters`): its credit page. */
+  readonly agency: string | null;
+  /** The photographer or supplier the credit names besides the agency (`Dalati & Nohra`), or null. */
+  readonly photographer: string | null;
   readonly countries: readonly string[];
   readonly topics: readonly string[];
   readonly topicEvidence: readonly TopicEvidence[];
@@ -128,7 +138,7 @@ export interface Archive {
   readonly months: readonly Collection[];
   readonly countryByKey: ReadonlyMap<string, Collection>;
   readonly topicByKey: ReadonlyMap<string, Collection>;
-  /** The URL key of each credit text. */
+  /** The URL key of each agency a credit names (its credit page). */
   readonly creditKeyOf: ReadonlyMap<string, string>;
 }
 

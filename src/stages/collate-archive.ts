@@ -9,13 +9,18 @@ export interface CollateNames {
   readonly topic: (slug: string) => string;
 }
 
-/** Newest first; undated articles last; ties broken by headline, then id, so order never depends on input order. */
+/**
+ * Newest first; undated articles last, in the order of their seed files and lines (the order they
+ * were scraped in, not the alphabet of their headlines); ties of a date broken by headline, then
+ * id, so order never depends on input order.
+ */
 export function compareNewestFirst(a: Article, b: Article): number {
   if (a.date !== b.date) {
     if (a.date === null) return 1;
     if (b.date === null) return -1;
     return a.date < b.date ? 1 : -1;
   }
+  if (a.date === null) return compareSources(a.sources[0]!, b.sources[0]!) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return a.headline < b.headline ? -1 : a.headline > b.headline ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -53,14 +58,15 @@ export function collateArchive(input: readonly Article[], names: CollateNames): 
       .map(([key, articleIds]) => ({ key, name: nameOf(key), articleIds }))
       .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : x.key < y.key ? -1 : 1));
   };
-  // Slugging is costly and credits repeat: key each distinct credit once.
+  // Credit pages belong to the agency (`Reuters` for `Dalati & Nohra/Handout via Reuters`).
+  // Slugging is costly and agencies repeat: key each distinct agency once.
   const keyOfCredit = new Map<string, string>();
   const creditNames = new Map<string, string>();
   for (const a of articles) {
-    if (!a.credit || keyOfCredit.has(a.credit)) continue;
-    const key = creditKey(a.credit);
-    keyOfCredit.set(a.credit, key);
-    if (!creditNames.has(key)) creditNames.set(key, a.credit);
+    if (!a.agency || keyOfCredit.has(a.agency)) continue;
+    const key = creditKey(a.agency);
+    keyOfCredit.set(a.agency, key);
+    if (!creditNames.has(key)) creditNames.set(key, a.agency);
   }
   const countries = group((a) => a.countries, names.country);
   const topics = group((a) => a.topics, names.topic);
@@ -73,7 +79,7 @@ export function collateArchive(input: readonly Article[], names: CollateNames): 
     countryByKey: new Map(countries.map((c) => [c.key, c])),
     topicByKey: new Map(topics.map((t) => [t.key, t])),
     creditKeyOf: keyOfCredit,
-    credits: group((a) => (a.credit ? [keyOfCredit.get(a.credit)!] : []), (k) => creditNames.get(k) ?? k),
+    credits: group((a) => (a.agency ? [keyOfCredit.get(a.agency)!] : []), (k) => creditNames.get(k) ?? k),
     months: group((a) => (a.date ? [a.date.slice(0, 7)] : []), monthName).sort((x, y) => (x.key < y.key ? 1 : -1)),
   };
 }

@@ -1,7 +1,9 @@
 import type { Article, DateSource, Diagnostic, MergedArticle } from '../model/types.js';
 import { findCountryEvidence } from '../enrich/find-countries.js';
 import { findDate } from '../enrich/find-date.js';
-import { findDateline } from '../enrich/find-dateline.js';
+import { findDateline, type Dateline } from '../enrich/find-dateline.js';
+import { anchorWeekday, findEventWeekday, isFilePhoto } from '../enrich/anchor-weekday.js';
+import { parseCredit } from '../enrich/parse-credit.js';
 import { findTopics } from '../enrich/find-topics.js';
 import type { Enrichment } from '../enrich/load-enrichment.js';
 import { makeSlug } from '../enrich/make-slug.js';
@@ -47,9 +49,11 @@ export function enrichArticle(article: MergedArticle & { readonly key: string },
 
   let date: string | null = meta.date ?? null;
   let dateSource: DateSource | null = date ? 'front-matter' : null;
-  const photoDate = article.captions.map(findDate).find((d) => d !== null) ?? null;
+  const photoCaption = article.captions.find((c) => findDate(c) !== null);
+  const photoDate = photoCaption === undefined ? null : findDate(photoCaption);
+  const dateline = article.paragraphs[0] === undefined ? null : findDateline(article.paragraphs[0]);
   if (!date) {
-    date = datelineDate(article.paragraphs, photoDate);
+    date = datelineDate(dateline, article.paragraphs, photoDate);
     if (date) dateSource = 'dateline';
   }
   if (!date) {
@@ -61,6 +65,13 @@ export function enrichArticle(article: MergedArticle & { readonly key: string },
       }
     }
   }
+  // "Gunmen ambushed a patrol Thursday" under a photo of Wednesday 5 March: 6 March. Not for an
+  // archive photo, whose date is not the story's.
+  const weekday = !date && photoDate && !isFilePhoto(photoCaption!) ? findEventWeekday(article.paragraphs) : null;
+  if (!date && photoDate && weekday !== null) {
+    date = anchorWeekday(photoDate, weekday);
+    dateSource = 'weekday';
+  }
   if (!date && photoDate) {
     date = photoDate;
     dateSource = 'caption';
@@ -68,6 +79,7 @@ export function enrichArticle(article: MergedArticle & { readonly key: string },
 
   const rawCredit = meta.credit ?? article.captions.map(captionCredit).find((c) => c !== null) ?? null;
   const credit = rawCredit === null ? null : normaliseCredit(rawCredit, ctx.creditAliases);
+  const creditParts = credit === null ? null : parseCredit(credit, ctx.creditAliases);
 
   return {
     article: {
@@ -79,6 +91,9 @@ export function enrichArticle(article: MergedArticle & { readonly key: string },
       date,
       dateSource,
       photoDate,
+      dateline: dateline ? { place: dateline.place, country: dateline.country ?? null } : null,
+      agency: creditParts?.agency ?? null,
+      photographer: creditParts?.photographer ?? null,
       countries,
       topics,
       topicEvidence: evidence,
@@ -102,8 +117,7 @@ export function normaliseCredit(credit: string, aliases: ReadonlyMap<string, str
  * The date of a wire dateline (`BEIRUT, March 5 (Reuters) -`) in the first paragraph, its year
  * taken from the photo's date or else the first full date in the body; null without either.
  */
-function datelineDate(paragraphs: readonly string[], photoDate: string | null): string | null {
-  const line = paragraphs[0] === undefined ? null : findDateline(paragraphs[0]);
+function datelineDate(line: Dateline | null, paragraphs: readonly string[], photoDate: string | null): string | null {
   if (line?.month === undefined || line.day === undefined) return null;
   const year = (photoDate ?? paragraphs.map(findDate).find((d) => d !== null) ?? '').slice(0, 4);
   if (!year) return null;

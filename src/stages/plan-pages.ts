@@ -3,8 +3,8 @@ import type { SiteConfig } from '../config.js';
 import { paginate } from '../views/list-pages.js';
 import { articleCount, cardInput, siteInputs, type CardInput, type Names, type SiteInputs } from '../views/page-view.js';
 import { absoluteUrl, outputPath, urls } from '../views/site-urls.js';
-import { relatedArticles } from '../views/related-articles.js';
-import type { PagePlan } from '../views/page-views.js';
+import { nearestIn, relatedArticles } from '../views/related-articles.js';
+import type { PagePlan, SitemapUrl } from '../views/page-views.js';
 import type { FeedInputs } from '../views/feed-view.js';
 import type { GroupLink } from '../views/pages/home.js';
 import type { Crumb } from '../views/pages/list.js';
@@ -89,6 +89,7 @@ export function planPages(input: PlanInput): PagePlan[] {
   }
 
   // Articles
+  let allIds: string[] | undefined;
   archive.articles.forEach((a, i) => {
     const url = urls.article(a.slug);
     const path = outputPath(url);
@@ -104,28 +105,33 @@ export function planPages(input: PlanInput): PagePlan[] {
         sort: a.date ? { date: a.date } : ({} as Record<string, string>),
       }),
       inputs: () => {
-        const newer = archive.articles[i - 1];
-        const older = archive.articles[i + 1];
         const related = relatedArticles(archive, a, 5).map(ctx.card);
-        const neighbour = (n: Article | undefined) => (n ? { headline: n.headline, slug: n.slug } : null);
+        const neighbour = (n: Article | null | undefined) => (n ? { headline: n.headline, slug: n.slug } : null);
+        // Newer and older within the main country too; the side column: its stories nearest in time.
+        const home = a.countries[0] === undefined ? undefined : archive.countryByKey.get(a.countries[0]);
+        const near = home ? nearestIn(archive, home.articleIds, a, 5) : null;
+        const around = near && near.nearest.length > 0 ? null : nearestIn(archive, (allIds ??= archive.articles.map((x) => x.id)), a, 5);
         return {
           site, path, url,
           article: a,
           names: namesOf(ctx, [a, ...related]),
-          creditKey: a.credit ? (archive.creditKeyOf.get(a.credit) ?? 'unknown') : null,
-          newer: neighbour(newer),
-          older: neighbour(older),
+          creditKey: a.agency ? (archive.creditKeyOf.get(a.agency) ?? 'unknown') : null,
+          newer: neighbour(archive.articles[i - 1]),
+          older: neighbour(archive.articles[i + 1]),
+          inCountry: near ? { newer: neighbour(near.newer), older: neighbour(near.older) } : null,
+          more: (around ?? near)!.nearest.map((n) => ({ headline: n.headline, slug: n.slug, date: n.date })),
+          moreInCountry: around === null,
           related,
         };
       },
     });
   });
 
-  // Countries, topics, credits: an index and a paginated list each, with feeds for the first two.
+  // Countries, topics, credits (by agency): an index, a paginated list and feeds each.
   const sections = [
     { label: 'Countries', indexUrl: urls.countries, groups: archive.countries, kind: 'country', feeds: true },
     { label: 'Topics', indexUrl: urls.topics, groups: archive.topics, kind: 'topic', feeds: true },
-    { label: 'Photo credits', indexUrl: urls.credits, groups: archive.credits, kind: 'credit', feeds: false },
+    { label: 'Photo credits', indexUrl: urls.credits, groups: archive.credits, kind: 'credit', feeds: true },
   ] as const;
   for (const s of sections) {
     const path = outputPath(s.indexUrl);
@@ -195,11 +201,11 @@ export function planPages(input: PlanInput): PagePlan[] {
   plans.push(...feedPlans(ctx, input.buildDate, '', config.title, () => archive.articles.slice(0, 50)));
   plans.push({ path: 'data/articles.json', template: 'json-list', view: 'articles', inputs: () => ({ articles: archive.articles }) });
   plans.push({ path: 'data/report.json', template: 'json', view: 'report', inputs: () => ({ report: input.report }) });
-  const htmlUrls = plans.filter((p) => p.path.endsWith('index.html')).map((p) => p.path.slice(0, -'index.html'.length));
-  if (config.siteUrl) plans.push(...sitemapPlans(config.siteUrl, htmlUrls));
+  if (config.siteUrl) plans.push(...sitemapPlans(config.siteUrl, sitemapEntries(plans, archive, input.buildDate)));
   const robots = `User-agent: *\nAllow: /\n${config.siteUrl ? `Sitemap: ${absoluteUrl(config.siteUrl, 'sitemap.xml')}\n` : ''}`;
   plans.push({ path: 'robots.txt', template: 'text', view: 'text', inputs: () => ({ text: robots }) });
   plans.push({ path: 'assets/style.css', template: 'asset', view: 'asset', inputs: () => ({ name: 'assets/style.css' }) });
+  plans.push({ path: 'assets/favicon.svg', template: 'asset', view: 'asset', inputs: () => ({ name: 'assets/favicon.svg' }) });
   return plans;
 }
 
@@ -272,14 +278,35 @@ function feedPlans(ctx: PlanContext, buildDate: string, base: string, title: str
   ];
 }
 
+/**
+ * The pages a sitemap lists, with their last modification: an article's date (the build's date
+ * when it has none), and the build's date for every list (it changes as articles arrive). The
+ * search page is left out: it has no content of its own for a crawler.
+ */
+function sitemapEntries(plans: readonly PagePlan[], archive: Archive, buildDate: string): SitemapEntry[] {
+  const dateOf = new Map(archive.articles.map((a) => [outputPath(urls.article(a.slug)), a.date]));
+  return plans
+    .filter((p) => p.path.endsWith('index.html') && p.path !== outputPath(urls.search))
+    .map((p) => ({ url: p.path.slice(0, -'index.html'.length), lastmod: dateOf.get(p.path) ?? buildDate }));
+}
+
 /** A sitemap, or a sitemap index with parts of at most 50,000 URLs past that size. */
-function sitemapPlans(siteUrl: string, pageUrls: readonly string[]): PagePlan[] {
-  const abs = [...pageUrls].sort().map((u) => absoluteUrl(siteUrl, u)!);
+function sitemapPlans(siteUrl: string, pages: readonly SitemapEntry[]): PagePlan[] {
+  const abs = [...pages].sort((x, y) => (x.url < y.url ? -1 : x.url > y.url ? 1 : 0)).map((p) => ({ loc: absoluteUrl(siteUrl, p.url)!, lastmod: p.lastmod }));
   const limit = 50_000;
   if (abs.length <= limit) return [{ path: 'sitemap.xml', template: 'sitemap', view: 'sitemap', inputs: () => ({ urls: abs }) }];
   const parts: PagePlan[] = [];
+  const newest = (list: readonly SitemapUrl[]): string => list.reduce((d, u) => (u.lastmod > d ? u.lastmod : d), '');
   for (let i = 0; i * limit < abs.length; i++) {
-    parts.push({ path: `sitemaps/sitemap-${i + 1}.xml`, template: 'sitemap', view: 'sitemap', inputs: () => ({ urls: abs.slice(i * limit, (i + 1) * limit) }) });
+    const urlsOfPart = abs.slice(i * limit, (i + 1) * limit);
+    parts.push({ path: `sitemaps/sitemap-${i + 1}.xml`, template: 'sitemap', view: 'sitemap', inputs: () => ({ urls: urlsOfPart }) });
   }
-  return [...parts, { path: 'sitemap.xml', template: 'sitemap-index', view: 'sitemap-index', inputs: () => ({ sitemaps: parts.map((p) => absoluteUrl(siteUrl, p.path)!) }) }];
+  const sitemaps = parts.map((p, i) => ({ loc: absoluteUrl(siteUrl, p.path)!, lastmod: newest(abs.slice(i * limit, (i + 1) * limit)) }));
+  return [...parts, { path: 'sitemap.xml', template: 'sitemap-index', view: 'sitemap-index', inputs: () => ({ sitemaps }) }];
+}
+
+/** A page for the sitemap: its site-relative URL and its last modification date. */
+interface SitemapEntry {
+  readonly url: string;
+  readonly lastmod: string;
 }

@@ -3,7 +3,7 @@ import { Feed } from 'feed';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RenderedFile } from '../model/types.js';
-import { viewOf, type PagePlan } from '../views/page-views.js';
+import { viewOf, type PagePlan, type SitemapUrl } from '../views/page-views.js';
 import type { FeedView } from '../views/feed-view.js';
 import { BuildError } from '../errors.js';
 import { removeIllegalChars } from '../parse/remove-illegal-chars.js';
@@ -76,13 +76,16 @@ export function createRenderer(templatesDir: string, generator = 'dateline', ove
       case 'jsonfeed': {
         // The feed package writes JSON Feed 1.0's shape without its deprecated fields, which is
         // JSON Feed 1.1: declare the current version.
-        const json = JSON.parse(feed(view as FeedView, generator, 'json').json1()) as Record<string, unknown>;
-        return `${JSON.stringify({ ...json, version: 'https://jsonfeed.org/version/1.1' }, null, 2)}\n`;
+        // 1.1 replaced `author` with `authors` and added `language`.
+        const v = view as FeedView;
+        const { author: _author, ...json } = JSON.parse(feed(v, generator, 'json').json1()) as Record<string, unknown>;
+        const authors = [{ name: v.author.name, ...(v.author.url ? { url: v.author.url } : {}) }];
+        return `${JSON.stringify({ ...json, version: 'https://jsonfeed.org/version/1.1', authors, language: v.language }, null, 2)}\n`;
       }
       case 'sitemap':
-        return removeIllegalChars(sitemap((view as { urls: string[] }).urls, 'urlset', 'url'));
+        return removeIllegalChars(sitemap((view as { urls: SitemapUrl[] }).urls, 'urlset', 'url'));
       case 'sitemap-index':
-        return removeIllegalChars(sitemap((view as { sitemaps: string[] }).sitemaps, 'sitemapindex', 'sitemap'));
+        return removeIllegalChars(sitemap((view as { sitemaps: SitemapUrl[] }).sitemaps, 'sitemapindex', 'sitemap'));
       default:
         return eta.render(`./${plan.template}`, view as object);
     }
@@ -110,6 +113,8 @@ function feed(view: FeedView, generator: string, format: 'atom' | 'json'): Feed 
     generator,
     copyright: '',
     feedLinks: { atom: view.atomUrl, json: view.jsonUrl },
+    // RFC 4287: a feed whose entries have no author must have one itself.
+    ...(format === 'atom' ? { author: { name: view.author.name, ...(view.author.url ? { link: view.author.url } : {}) } } : {}),
   });
   for (const item of view.items) {
     f.addItem({
@@ -117,6 +122,7 @@ function feed(view: FeedView, generator: string, format: 'atom' | 'json'): Feed 
       title: text(item.title),
       link: item.link,
       date: new Date(item.date),
+      ...(item.published ? { published: new Date(item.published) } : {}),
       description: text(item.summary),
       content: item.contentHtml,
       category: item.categories.map((name) => ({ name: label(name) })),
@@ -127,8 +133,8 @@ function feed(view: FeedView, generator: string, format: 'atom' | 'json'): Feed 
 
 const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function sitemap(urls: readonly string[], root: string, entry: string): string {
-  const body = urls.map((u) => `<${entry}><loc>${xmlEscape(u)}</loc></${entry}>`).join('\n');
+function sitemap(urls: readonly SitemapUrl[], root: string, entry: string): string {
+  const body = urls.map((u) => `<${entry}><loc>${xmlEscape(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ''}</${entry}>`).join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</${root}>\n`;
 }
 

@@ -1,4 +1,4 @@
-import type { Article } from '../model/types.js';
+import type { Article, DateSource } from '../model/types.js';
 import type { SiteConfig } from '../config.js';
 import { monthNames } from '../enrich/find-date.js';
 import { absoluteUrl, linkTo, rootOf, urls } from './site-urls.js';
@@ -12,13 +12,13 @@ export interface PageView {
   readonly canonical: string | null;
   readonly nav: {
     readonly home: string; readonly countries: string; readonly topics: string; readonly credits: string;
-    readonly archive: string; readonly search: string; readonly css: string; readonly atom: string; readonly json: string;
+    readonly archive: string; readonly search: string; readonly css: string; readonly icon: string; readonly atom: string; readonly json: string;
   };
   readonly breadcrumbs: ReadonlyArray<{ readonly label: string; readonly href: string | null }>;
   readonly feeds: ReadonlyArray<{ readonly type: string; readonly title: string; readonly href: string }>;
   readonly og: ReadonlyArray<{ readonly property?: string; readonly name?: string; readonly content: string }>;
-  /** JSON-LD, already serialised with `<` escaped, so it cannot close its script element. */
-  readonly jsonLd: string | null;
+  /** JSON-LD, one script element each, already serialised with `<` escaped, so it cannot close its script element. */
+  readonly jsonLd: readonly string[];
   /** The page's main content goes into the search index. */
   readonly searchable: boolean;
 }
@@ -29,17 +29,22 @@ export interface ArticleCard {
   readonly href: string;
   readonly date: string | null;
   readonly dateLabel: string | null;
+  /** Where the date came from, as a quiet note (`photo date`), or null. */
+  readonly dateNote: string | null;
   readonly countries: ReadonlyArray<{ readonly name: string; readonly href: string }>;
   readonly topics: ReadonlyArray<{ readonly name: string; readonly href: string }>;
   readonly excerpt: string;
 }
 
 /** The site settings a view may read; part of every page's inputs. */
-export type SiteInputs = Pick<SiteConfig, 'title' | 'description' | 'language' | 'siteUrl'>;
+export type SiteInputs = Pick<SiteConfig, 'title' | 'description' | 'language' | 'siteUrl' | 'publisherUrl' | 'publisherLogo'>;
 
 /** The site settings of a config, as page inputs. */
 export function siteInputs(config: SiteConfig): SiteInputs {
-  return { title: config.title, description: config.description, language: config.language, siteUrl: config.siteUrl };
+  return {
+    title: config.title, description: config.description, language: config.language, siteUrl: config.siteUrl,
+    publisherUrl: config.publisherUrl, publisherLogo: config.publisherLogo,
+  };
 }
 
 /** Display names of the country codes and topic slugs one page shows: plain data, part of its inputs. */
@@ -71,6 +76,20 @@ export function cardInput(a: Article): CardInput {
 }
 
 
+/** The quiet note shown beside a date on where it came from; none for a date the editor gave. */
+const dateNotes: Readonly<Record<DateSource, string | null>> = {
+  'front-matter': null,
+  dateline: 'from the dateline',
+  body: 'from the text',
+  weekday: 'from the weekday in the text',
+  caption: 'photo date',
+};
+
+/** The note on a date's source, or null. */
+export function dateNote(source: DateSource | null): string | null {
+  return source === null ? null : dateNotes[source];
+}
+
 /** `2025-03-05` → `5 March 2025`, written the same whatever the machine's locale or time zone. */
 export function formatDate(date: string): string {
   return `${Number(date.slice(8, 10))} ${monthNames[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
@@ -97,6 +116,7 @@ export function pageView(
     breadcrumbs?: ReadonlyArray<{ label: string; url: string | null }>;
     feeds?: ReadonlyArray<{ type: string; title: string; url: string }>;
     og?: ReadonlyArray<{ property?: string; name?: string; content: string }>;
+    /** One JSON-LD object, or several (each its own script element). */
     jsonLd?: unknown;
     searchable?: boolean;
   },
@@ -128,6 +148,7 @@ export function pageView(
       archive: link(urls.archive),
       search: link(urls.search),
       css: `${root}assets/style.css`,
+      icon: `${root}assets/favicon.svg`,
       atom: `${root}feed.xml`,
       json: `${root}feed.json`,
     },
@@ -138,7 +159,7 @@ export function pageView(
       ...(options.feeds ?? []).map((f) => ({ type: f.type, title: f.title, href: `${root}${f.url}` })),
     ],
     og: [...ogBase, ...(options.og ?? [{ property: 'og:type', content: 'website' }])],
-    jsonLd: options.jsonLd === undefined ? null : scriptJson(options.jsonLd),
+    jsonLd: options.jsonLd === undefined ? [] : (Array.isArray(options.jsonLd) ? options.jsonLd : [options.jsonLd]).map(scriptJson),
     searchable: options.searchable ?? false,
   };
 }
@@ -150,7 +171,8 @@ export function articleCard(names: Names, path: string, a: CardInput): ArticleCa
     headline: a.headline,
     href: linkTo(path, urls.article(a.slug)),
     date: a.date,
-    dateLabel: a.date ? (a.dateSource === 'caption' ? `Photo dated ${formatDate(a.date)}` : formatDate(a.date)) : null,
+    dateLabel: a.date ? formatDate(a.date) : null,
+    dateNote: a.date ? dateNote(a.dateSource) : null,
     countries: a.countries.map((c) => ({ name: countryName(names, c), href: linkTo(path, urls.country(c)) })),
     topics: a.topics.map((t) => ({ name: topicName(names, t), href: linkTo(path, urls.topic(t)) })),
     excerpt: excerpt(first, 220),

@@ -20,13 +20,19 @@ export const pageViews = {
   timeline: timelinePageView,
   search: searchPageView,
   feed: (inputs: FeedInputs) => feedView(inputs),
-  sitemap: (inputs: { readonly urls: readonly string[] }) => inputs,
-  'sitemap-index': (inputs: { readonly sitemaps: readonly string[] }) => inputs,
+  sitemap: (inputs: { readonly urls: readonly SitemapUrl[] }) => inputs,
+  'sitemap-index': (inputs: { readonly sitemaps: readonly SitemapUrl[] }) => inputs,
   articles: (inputs: { readonly articles: readonly Article[] }) => ({ key: 'articles', items: inputs.articles.map(articleRecord) }),
   report: (inputs: { readonly report: BuildReport }) => inputs.report,
   text: (inputs: { readonly text: string }) => inputs.text,
   asset: (inputs: { readonly name: string }) => inputs.name,
 };
+
+/** One `<url>` (or `<sitemap>`) of a sitemap: an absolute URL and its last modification, `YYYY-MM-DD`. */
+export interface SitemapUrl {
+  readonly loc: string;
+  readonly lastmod: string;
+}
 
 /** The views by name. */
 export type PageViews = typeof pageViews;

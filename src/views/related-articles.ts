@@ -58,3 +58,31 @@ export function relatedArticles(archive: Archive, a: Article, max: number): Arti
   }
   return best.map(([r]) => archive.articles[r]!);
 }
+
+/** Where `a` stands in a list of ids in archive order (newest first), by binary search on rank. */
+export function positionIn(archive: Archive, ids: readonly string[], a: Article): number {
+  const own = archive.rank.get(a.id)!;
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (archive.rank.get(ids[mid]!)! < own) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The articles next to `a` in a list in archive order: the one just newer, the one just older,
+ * and up to `max` others nearest in time (those two first, then alternating outwards), so a new
+ * article changes only the pages of the stories just before it.
+ */
+export function nearestIn(archive: Archive, ids: readonly string[], a: Article, max: number): { newer: Article | null; older: Article | null; nearest: Article[] } {
+  const at = positionIn(archive, ids, a);
+  const get = (i: number): Article | null => (i >= 0 && i < ids.length && ids[i] !== a.id ? archive.byId.get(ids[i]!)! : null);
+  const nearest: Article[] = [];
+  for (let step = 1; nearest.length < max && (at - step >= 0 || at + step < ids.length); step++) {
+    for (const n of [get(at + step), get(at - step)]) if (n && nearest.length < max) nearest.push(n);
+  }
+  return { newer: get(at - 1), older: get(at + 1), nearest };
+}

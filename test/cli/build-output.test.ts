@@ -59,6 +59,21 @@ describe('dateline build output', () => {
     expect(quiet.stdout).toBe('');
   });
 
+  it('warns exactly once per build without a site URL, naming --site-url and the config file; not with one', async () => {
+    const dir = project('site-url');
+    const warning = /^warning: no site URL: the feeds carry relative links, and there is no sitemap\.xml and no canonical URL; give the URL .* with --site-url https:\/\/… or "siteUrl" in dateline\.config\.json$/gm;
+    const cold = await dateline(['build', '--no-search'], dir, { CI: 'true' });
+    expect(cold.code, cold.stderr).toBe(0);
+    expect(cold.stderr.match(warning)).toHaveLength(1);
+    // An unchanged rebuild (answered from the cache) warns too, once.
+    const json = await dateline(['build', '--no-search', '--json'], dir);
+    const warnings = (JSON.parse(json.stdout) as { warnings: string[] }).warnings;
+    expect(warnings.filter((w) => w.startsWith('no site URL'))).toHaveLength(1);
+    const withUrl = await dateline(['build', '--no-search', '--site-url', 'https://news.example/'], dir, { CI: 'true' });
+    expect(withUrl.code, withUrl.stderr).toBe(0);
+    expect(withUrl.stderr).not.toMatch(/site URL/);
+  });
+
   it('on a terminal: colour and a progress bar for a long stage', (ctx) => {
     const script = spawnSync('script', ['--version']);
     if (script.error) {

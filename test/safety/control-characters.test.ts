@@ -64,7 +64,8 @@ describe('Atom escaping (issue 12.11)', () => {
   const view: FeedView = {
     title: 'A & B <c>',
     id: 'urn:x', link: 'https://news.example/', updated: '2025-01-01T00:00:00Z', atomUrl: 'https://news.example/feed.xml', jsonUrl: 'https://news.example/feed.json',
-    items: [{ id: 'urn:a', title: 'A & B <c>', link: 'https://news.example/a/', date: '2025-01-01T00:00:00Z', summary: 'S & <s>', contentHtml: '<p>x</p>', categories: ['Arms <control> & trade'] }],
+    author: { name: 'News & <co>', url: null }, language: 'en',
+    items: [{ id: 'urn:a', title: 'A & B <c>', link: 'https://news.example/a/', date: '2025-01-01T00:00:00Z', published: null, summary: 'S & <s>', contentHtml: '<p>x</p>', categories: ['Arms <control> & trade'] }],
   };
   // The Atom writer gets this exact view: rendered through an identity view ('sitemap' returns its inputs).
   const feed = strictXml(String(renderer.render({ path: 'feed.xml', template: 'atom', view: 'sitemap', inputs: () => view as never }).contents));

@@ -113,7 +113,8 @@ describe.skipIf(skip)(`the archive in Chromium (${chromiumPath})`, () => {
     // An article of the topic, then its older (or newer) neighbour.
     await page.locator('main .card h3 a').first().click();
     await page.waitForURL(/\/articles\/[^/]+\/index\.html$/);
-    const neighbour = page.locator('.prev-next a').first();
+    // The archive's own sequence (rel prev/next), not the one within the country.
+    const neighbour = page.locator('.prev-next a[rel]').first();
     const label = (await neighbour.locator('span[dir="auto"]').innerText()).trim();
     const direction = (await neighbour.getAttribute('rel'))!;
     const before = page.url();

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite } from '../../src/build.js';
+import type { SiteConfig } from '../../src/config.js';
 
 /** The sample seeds the archive is built from. */
 export const seedsDir = new URL('../../seeds/', import.meta.url).pathname;
@@ -19,10 +20,10 @@ export interface BuiltSample {
 }
 
 /** Builds the sample archive (with search) into a fresh temporary folder. */
-export async function buildSample(siteUrl: string | null): Promise<BuiltSample> {
+export async function buildSample(siteUrl: string | null, options: Partial<SiteConfig> = {}): Promise<BuiltSample> {
   const work = mkdtempSync(path.join(tmpdir(), 'dateline-site-'));
   const dir = path.join(work, 'site');
-  await buildSite({ seedsDir, outDir: dir, siteUrl, search: true });
+  await buildSite({ seedsDir, outDir: dir, siteUrl, search: true, ...options });
   const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
     .filter((d) => d.isFile())
     .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
@@ -45,6 +46,8 @@ export interface ArticleRecord {
   readonly paragraphs: readonly string[];
   readonly credit: string | null;
   readonly captions: readonly string[];
+  readonly date: string | null;
+  readonly dateSource: string | null;
 }
 
 export function articleRecords(site: BuiltSample): ArticleRecord[] {

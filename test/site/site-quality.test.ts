@@ -11,6 +11,7 @@ import { articleRecords, buildSample, decodeHtml, startTags, type ArticleRecord,
 import { startStaticServer, type StaticServer } from './static-server.js';
 
 const siteUrl = 'https://news.example/archive/';
+const publisherLogo = 'https://news.example/logo.png';
 
 /**
  * html-validate's recommended rules, minus one that is about search-engine snippets, not HTML:
@@ -29,7 +30,7 @@ let articles: ArticleRecord[];
 const html = (): string[] => site.files.filter((f) => f.endsWith('.html'));
 
 beforeAll(async () => {
-  site = await buildSample(siteUrl);
+  site = await buildSample(siteUrl, { publisherLogo });
   articles = articleRecords(site);
 }, 30_000);
 afterAll(() => site?.remove());
@@ -63,11 +64,18 @@ describe('the built sample archive', () => {
   it('has the pages, feeds and files a reader and a crawler need', () => {
     for (const f of ['index.html', '404.html', 'search/index.html', 'countries/index.html', 'topics/index.html', 'credits/index.html',
       'archive/index.html', 'feed.xml', 'feed.json', 'sitemap.xml', 'robots.txt', 'data/articles.json', 'data/report.json',
-      'pagefind/pagefind-ui.js', 'assets/style.css']) {
+      'pagefind/pagefind-ui.js', 'assets/style.css', 'assets/favicon.svg']) {
       expect(site.files, f).toContain(f);
     }
     expect(articles.length).toBeGreaterThan(0);
     for (const a of articles) expect(site.files).toContain(`articles/${a.slug}/index.html`);
+    // A favicon on every page, so a browser's /favicon.ico guess is never needed (nor a 404).
+    for (const file of html()) {
+      const icons = startTags(site.read(file), 'link').filter((l) => l.rel === 'icon');
+      expect(icons.map((l) => l.type), file).toEqual(['image/svg+xml']);
+      expect(icons[0]!.href!.endsWith('assets/favicon.svg'), file).toBe(true);
+    }
+    expect(site.read('assets/favicon.svg')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   });
 
   it('has no html-validate errors on any HTML page', async () => {
@@ -112,7 +120,7 @@ describe('the built sample archive', () => {
         .map((l) => `${l.url.replace(base, '')} (${l.status ?? 'no response'}) in ${l.parent?.replace(base, '') ?? 'start'}`);
       expect(broken).toEqual([]);
       const checked = new Set(result.links.filter((l) => l.state === LinkState.OK).map((l) => l.url.replace(base, '')));
-      for (const f of ['index.html', 'assets/style.css', 'pagefind/pagefind-ui.js', 'feed.xml', 'countries/iq/feed.json', ...articles.map((a) => `articles/${a.slug}/index.html`)]) {
+      for (const f of ['index.html', 'assets/style.css', 'assets/favicon.svg', 'pagefind/pagefind-ui.js', 'feed.xml', 'countries/iq/feed.json', ...articles.map((a) => `articles/${a.slug}/index.html`)]) {
         expect(checked, f).toContain(f);
       }
     });
@@ -149,6 +157,11 @@ describe('the built sample archive', () => {
       expect(textOf(children(root, 'id')[0]), file).not.toBe('');
       expect(textOf(children(root, 'title')[0]), file).not.toBe('');
       expect(textOf(children(root, 'updated')[0]), file).toMatch(rfc3339);
+      // RFC 4287 4.1.1: an author at feed level, unless every entry has one; it must have a name.
+      const authors = children(root, 'author');
+      expect(authors.length, `${file}: feed author`).toBe(1);
+      expect(textOf(children(authors[0]!, 'name')[0]), `${file}: author name`).toBe('Dateline news archive');
+      expect(textOf(children(authors[0]!, 'uri')[0]), `${file}: author uri`).toBe(siteUrl);
       const self = children(root, 'link').find((l) => l.attributes?.rel === 'self');
       expect(self?.attributes?.href, file).toBe(`${siteUrl}${file}`);
       const entries = children(root, 'entry');
@@ -161,6 +174,11 @@ describe('the built sample archive', () => {
         ids.add(id);
         expect(textOf(children(entry, 'title')[0]), `${file} ${id}`).not.toBe('');
         expect(textOf(children(entry, 'updated')[0]), `${file} ${id}`).toMatch(rfc3339);
+        // <published> only for the article's own date, never for a photo date alone.
+        const record = articles.find((a) => a.headline === textOf(children(entry, 'title')[0]).replace(/&amp;/g, '&'));
+        const published = children(entry, 'published');
+        if (record?.date && record.dateSource !== 'caption') expect(textOf(published[0]), `${file} ${id}: published`).toBe(`${record.date}T00:00:00.000Z`);
+        else expect(published, `${file} ${id}: published`).toEqual([]);
         const href = String(children(entry, 'link')[0]?.attributes?.href ?? '');
         expect(site.files, `${file} ${id}: link ${href}`).toContain(fileOf(href));
       }
@@ -179,6 +197,9 @@ describe('the built sample archive', () => {
       expect(feed.feed_url, file).toBe(`${siteUrl}${file}`);
       expect(site.files, `${file}: home_page_url`).toContain(fileOf(String(feed.home_page_url)));
       expect(feed.author, `${file}: "author" is deprecated in 1.1; use "authors"`).toBeUndefined();
+      // JSON Feed 1.1: authors (name and url) and language at the top.
+      expect(feed.authors, `${file}: authors`).toEqual([{ name: 'Dateline news archive', url: siteUrl }]);
+      expect(feed.language, `${file}: language`).toBe('en');
       expect(Array.isArray(feed.items) && feed.items.length > 0, file).toBe(true);
       const ids = new Set<string>();
       for (const item of feed.items as Array<Record<string, unknown>>) {
@@ -188,6 +209,10 @@ describe('the built sample archive', () => {
         const content = item.content_html ?? item.content_text;
         expect(typeof content === 'string' && content !== '', `${file} ${String(item.id)}: content_html or content_text`).toBe(true);
         expect(site.files, `${file} ${String(item.id)}: url`).toContain(fileOf(String(item.url)));
+        const record = articles.find((a) => a.headline === item.title);
+        expect(record, `${file}: item ${String(item.title)}`).toBeDefined();
+        expect(item.date_published, `${file} ${String(item.id)}: date_published only for the article's own date`)
+          .toBe(record!.date && record!.dateSource !== 'caption' ? `${record!.date}T00:00:00.000Z` : undefined);
         for (const key of ['date_published', 'date_modified']) {
           if (item[key] !== undefined) expect(item[key], `${file} ${String(item.id)}: ${key}`).toMatch(rfc3339);
         }
@@ -208,6 +233,9 @@ describe('the built sample archive', () => {
     expect(root.name).toBe('urlset');
     expect(root.attributes?.xmlns).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
     const locs = children(root, 'url').map((u) => textOf(children(u, 'loc')[0]));
+    for (const u of children(root, 'url')) expect(textOf(children(u, 'lastmod')[0]), textOf(children(u, 'loc')[0])).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const lastmodOf = (url: string): string => textOf(children(children(root, 'url').find((u) => textOf(children(u, 'loc')[0]) === url)!, 'lastmod')[0]);
+    for (const a of articles) if (a.date) expect(lastmodOf(`${siteUrl}articles/${a.slug}/`), a.slug).toBe(a.date);
     expect(new Set(locs).size).toBe(locs.length);
     for (const loc of locs) {
       expect(loc, loc).toMatch(/^https:\/\//);
@@ -215,7 +243,8 @@ describe('the built sample archive', () => {
     }
     const listed = new Set(locs.map(fileOf));
     const pages = html().filter((f) => f.endsWith('index.html'));
-    expect(pages.filter((p) => !listed.has(p))).toEqual([]);
+    // Every page but the search page, which has no content of its own for a crawler.
+    expect(pages.filter((p) => !listed.has(p))).toEqual(['search/index.html']);
     expect(listed.has('404.html')).toBe(false);
   });
 
@@ -245,16 +274,26 @@ describe('the built sample archive', () => {
       for (const chip of new Set(chips)) expect(tags, `${file}: chip ${chip}`).toContain(chip);
 
       const scripts = [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
-      expect(scripts, file).toHaveLength(1);
-      const ld = JSON.parse(scripts[0]!) as Record<string, any>;
+      const graph = scripts.map((x) => JSON.parse(x) as Record<string, any>);
+      expect(graph.map((x) => x['@type']), file).toEqual(['NewsArticle', 'BreadcrumbList']);
+      const [ld, trail] = graph as [Record<string, any>, Record<string, any>];
       expect(ld['@context'], file).toBe('https://schema.org');
       expect(ld['@type'], file).toBe('NewsArticle');
       expect(typeof ld.headline === 'string' && ld.headline.length > 0 && ld.headline.length <= 110, `${file}: headline`).toBe(true);
       expect(a.headline.startsWith(ld.headline.replace(/…$/, '')), `${file}: headline`).toBe(true);
       expect(ld.url, file).toBe(canonical);
-      expect(ld.image?.['@type'], `${file}: image`).toBe('ImageObject');
-      expect(ld.image?.creditText, `${file}: image.creditText`).toBe(a.credit);
-      expect(typeof ld.image?.creditText === 'string' && ld.image.creditText !== '', `${file}: image.creditText`).toBe(true);
+      // Google's Article guidelines: no image without a URL (there is never a photo file here),
+      // datePublished when the article's own date is known, author and publisher with a name.
+      expect(ld.image, `${file}: image`).toBeUndefined();
+      expect(ld.datePublished, `${file}: datePublished`).toBe(a.date && a.dateSource !== 'caption' ? a.date : undefined);
+      expect(ld.author, `${file}: author`).toEqual({ '@type': 'Organization', name: 'Dateline news archive', url: siteUrl, logo: { '@type': 'ImageObject', url: publisherLogo } });
+      expect(ld.publisher, `${file}: publisher`).toEqual(ld.author);
+      const crumbs = trail.itemListElement as Array<Record<string, any>>;
+      expect(trail['@context'], file).toBe('https://schema.org');
+      expect(crumbs.map((c) => c.position), file).toEqual(crumbs.map((_, i) => i + 1));
+      expect(crumbs[0], file).toEqual({ '@type': 'ListItem', position: 1, name: 'Home', item: siteUrl });
+      expect(crumbs[1], file).toEqual({ '@type': 'ListItem', position: 2, name: og('article:tag')[0], item: `${siteUrl}countries/${a.countries[0]!.toLowerCase()}/` });
+      expect(crumbs.at(-1), file).toEqual({ '@type': 'ListItem', position: crumbs.length, name: a.headline, item: canonical });
       const places = ld.contentLocation as Array<Record<string, string>>;
       expect(Array.isArray(places) && places.length > 0, `${file}: contentLocation`).toBe(true);
       expect(places.map((p) => p.identifier), `${file}: contentLocation`).toEqual(a.countries);
