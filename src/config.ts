@@ -40,7 +40,7 @@ export const defaultConfig = {
   description: 'An archive of news articles, browsable by country, topic, credit and month.',
   language: 'en',
   pageSize: 50,
-  homeSize: 30,
+  homeSize: 12,
   strict: false,
   search: true,
   taxonomy: null,

@@ -143,16 +143,19 @@ export function pageView(
   };
 }
 
-/** An article as a card in a list on the page at `path`. */
-export function articleCard(names: Names, path: string, a: CardInput): ArticleCard {
+/**
+ * An article as a card in a list on the page at `path`. `own` is the country or topic the whole
+ * list is about: its chip would repeat on every card, so it is left off.
+ */
+export function articleCard(names: Names, path: string, a: CardInput, own: { kind: 'country' | 'topic'; key: string } | null = null): ArticleCard {
   const first = a.lead;
   return {
     headline: a.headline,
     href: linkTo(path, urls.article(a.slug)),
     date: a.date,
     dateLabel: a.date ? (a.dateSource === 'caption' ? `Photo dated ${formatDate(a.date)}` : formatDate(a.date)) : null,
-    countries: a.countries.map((c) => ({ name: countryName(names, c), href: linkTo(path, urls.country(c)) })),
-    topics: a.topics.map((t) => ({ name: topicName(names, t), href: linkTo(path, urls.topic(t)) })),
+    countries: a.countries.filter((c) => !(own?.kind === 'country' && own.key === c)).map((c) => ({ name: countryName(names, c), href: linkTo(path, urls.country(c)) })),
+    topics: a.topics.filter((t) => !(own?.kind === 'topic' && own.key === t)).map((t) => ({ name: topicName(names, t), href: linkTo(path, urls.topic(t)) })),
     excerpt: excerpt(first, 220),
   };
 }

@@ -19,10 +19,10 @@ export interface BuiltSample {
 }
 
 /** Builds the sample archive (with search) into a fresh temporary folder. */
-export async function buildSample(siteUrl: string | null): Promise<BuiltSample> {
+export async function buildSample(siteUrl: string | null, options: { seedsDir?: string; pageSize?: number } = {}): Promise<BuiltSample> {
   const work = mkdtempSync(path.join(tmpdir(), 'dateline-site-'));
   const dir = path.join(work, 'site');
-  await buildSite({ seedsDir, outDir: dir, siteUrl, search: true });
+  await buildSite({ seedsDir, outDir: dir, siteUrl, search: true, ...options });
   const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
     .filter((d) => d.isFile())
     .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
