@@ -186,9 +186,14 @@
     sortSelect.addEventListener('change', function () { go(true); });
     groups.addEventListener('change', function () { go(true); });
     more.addEventListener('click', function () { showMore(); });
+    // On a phone the filters wait under the results: the link beside the count opens them.
+    document.querySelector('.to-filters').addEventListener('click', function () { details.open = true; });
     window.addEventListener('popstate', function () { search(fromUrl()); });
     return search(fromUrl());
   }
+
+  // The form shows the address's search at once, before the index has loaded.
+  (function (state) { input.value = state.q; sortSelect.value = state.sort; })(fromUrl());
 
   var bundle = new URL(app.getAttribute('data-bundle'), location.href).href;
   var merge = JSON.parse(app.getAttribute('data-merge') || '[]');

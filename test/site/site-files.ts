@@ -40,6 +40,7 @@ export interface ArticleRecord {
   readonly slug: string;
   readonly url: string;
   readonly headline: string;
+  readonly date: string | null;
   readonly countries: readonly string[];
   readonly topics: readonly string[];
   readonly paragraphs: readonly string[];
