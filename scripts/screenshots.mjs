@@ -2,12 +2,15 @@
 // Screenshots of a built archive at phone (390×844) and desktop (1280×800) sizes, into docs/screenshots/.
 //
 //   node scripts/screenshots.mjs [--site dist] [--out docs/screenshots] [--query security] [--full]
+//   node scripts/screenshots.mjs --demo 400      # the PNGs in docs/: 400 generated articles (bench/gen-corpus.mjs)
 //
 // Serves the site folder over HTTP on 127.0.0.1 (search needs HTTP) and opens Debian's Chromium
-// through playwright-core: the home page, the list of the country with the most articles, search
+// through playwright-core: the home page, the list of the country with the most dated articles, search
 // with a query, the archive's year-by-month grid and an article. Nothing leaves the machine.
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -16,7 +19,17 @@ const opt = (name, dflt) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 && i + 1 < argv.length ? argv[i + 1] : dflt;
 };
-const site = path.resolve(opt('site', 'dist'));
+const demo = opt('demo', null);
+const work = demo ? mkdtempSync(path.join(tmpdir(), 'dateline-shots-')) : null;
+if (work) {
+  // A demo archive big enough to page: generated articles (about a fifth undated), built with search.
+  const repo = new URL('..', import.meta.url).pathname;
+  execFileSync(process.execPath, [path.join(repo, 'bench/gen-corpus.mjs'), '--articles', demo, '--out', work], { stdio: 'ignore' });
+  // Six articles a page, so that the lists of a small demo show their pagers.
+  writeFileSync(path.join(work, 'dateline.config.json'), JSON.stringify({ pageSize: 6 }));
+  execFileSync(process.execPath, [path.join(repo, 'lib/cli.js'), 'build', '--config', path.join(work, 'dateline.config.json'), '--seeds', path.join(work, 'seeds'), '--out', path.join(work, 'site'), '--no-cache', '--quiet'], { stdio: 'inherit' });
+}
+const site = work ? path.join(work, 'site') : path.resolve(opt('site', 'dist'));
 const out = path.resolve(opt('out', 'docs/screenshots'));
 const query = opt('query', 'security');
 const fullPage = argv.includes('--full');
@@ -40,7 +53,7 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 
 const articles = JSON.parse(readFileSync(path.join(site, 'data/articles.json'), 'utf8')).articles;
 const counts = new Map();
-for (const a of articles) for (const c of a.countries) counts.set(c, (counts.get(c) ?? 0) + 1);
+for (const a of articles) for (const c of a.countries) if (a.date) counts.set(c, (counts.get(c) ?? 0) + 1);
 const topCountry = [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
 const article = articles.find((a) => a.countries.length > 1 && a.date) ?? articles[0];
 const shots = {
@@ -71,4 +84,5 @@ try {
 } finally {
   await browser.close();
   server.close();
+  if (work) rmSync(work, { recursive: true, force: true });
 }

@@ -10,7 +10,9 @@ interface WorldCountryRegion {
  * The news regions the countries index groups by, from world-countries' UN region and
  * subregion: Western Asia and Northern Africa make one region, as newsrooms file them.
  */
-function newsRegion(region: string, subregion: string): string {
+function newsRegion(code: string, region: string, subregion: string): string {
+  // The UN's Western Asia takes in the Caucasus and Cyprus, which news files under Europe.
+  if (code === 'AM' || code === 'AZ' || code === 'GE' || code === 'CY') return 'Europe';
   if (subregion === 'Western Asia' || subregion === 'Northern Africa') return 'Middle East and North Africa';
   if (region === 'Africa') return 'Sub-Saharan Africa';
   if (subregion === 'Southern Asia' || subregion === 'Central Asia') return 'South and Central Asia';
@@ -25,7 +27,7 @@ let regions: ReadonlyMap<string, string> | null = null;
 export function countryRegion(code: string): string {
   if (regions === null) {
     const countries = createRequire(import.meta.url)('world-countries/countries.json') as readonly WorldCountryRegion[];
-    regions = new Map(countries.map((c) => [c.cca2, newsRegion(c.region, c.subregion)]));
+    regions = new Map(countries.map((c) => [c.cca2, newsRegion(c.cca2, c.region, c.subregion)]));
   }
   return regions.get(code) ?? 'Other';
 }

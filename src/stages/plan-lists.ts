@@ -84,10 +84,12 @@ export function groupTimeline(archive: Archive, base: string, ids: readonly stri
       const date = archive.byId.get(id)!.date!;
       const key = date.slice(0, 7);
       let year = years.at(-1);
-      if (year?.year !== key.slice(0, 4)) years.push((year = { year: key.slice(0, 4), url: urls.year(key.slice(0, 4)), months: [] }));
+      const url = `${outputPath(pageUrlAt(base, page.position, page.count))}#${dayAnchor(date)}`;
+      // A year links, like its months, into the group's own list: at its newest article.
+      if (year?.year !== key.slice(0, 4)) years.push((year = { year: key.slice(0, 4), url, months: [] }));
       const month = year.months.at(-1);
       if (month?.key === key) month.count++;
-      else year.months.push({ key, count: 1, url: `${outputPath(pageUrlAt(base, page.position, page.count))}#${dayAnchor(date)}` });
+      else year.months.push({ key, count: 1, url });
     }
   }
   return years;
@@ -148,7 +150,8 @@ export function timelinePlans(ctx: ListContext): PagePlan[] {
     plans.push(...listPlans(ctx, {
       base: urls.year(year), ids, heading: year, intro: articleCount(ids.length), breadcrumbs: [home, top], feeds: null, byDay: true,
       previous: yearLink(yearKeys[yi + 1]), next: yearLink(yearKeys[yi - 1]),
-      related: { heading: `Months of ${year}`, links: months.map((m) => monthLink(m)!) },
+      // Within the year, a month is named without it: "March", not "March 2025".
+      related: { heading: `Months of ${year}`, links: months.map((m) => ({ ...monthLink(m)!, label: m.name.split(' ')[0]! })) },
     }));
   });
   archive.months.forEach((m, mi) => {

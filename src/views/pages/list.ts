@@ -94,7 +94,8 @@ export function listPageView(inputs: ListPageInputs): unknown {
     heading: inputs.heading,
     intro: inputs.intro,
     pageLabel: paged ? `Page ${position} of ${count}` : null,
-    span: dateSpan(dated[0] ?? null, dated.at(-1) ?? null),
+    // The dates a page spans matter when a list has pages; on a one-page list the day headings say it.
+    span: paged ? dateSpan(dated[0] ?? null, dated.at(-1) ?? null) : null,
     groups: inputs.byDay ? groupByDay(cards) : [{ id: null, heading: null, cards }],
     pager: paged ? {
       newer: position > 1 ? linkTo(path, pageUrlAt(inputs.base, position - 1, count)) : null,
