@@ -29,7 +29,8 @@ export interface ListSpec {
   readonly next?: ListLink | null;
   /** Shown on the front page only (it changes with every new article anyway). */
   readonly related?: ListPageInputs['related'];
-  readonly timeline?: readonly TimelineYearInput[] | null;
+  /** Made when the front page is keyed or rendered, like the rest of its inputs. */
+  readonly timeline?: (() => readonly TimelineYearInput[]) | null;
 }
 
 /** Plans the pages of one paginated article list (see `paginate` for how pages are cut). */
@@ -64,7 +65,7 @@ export function listPlans(ctx: ListContext, list: ListSpec): PagePlan[] {
           previous: list.previous ?? null,
           next: list.next ?? null,
           related: front ? (list.related ?? null) : null,
-          timeline: front ? (list.timeline ?? null) : null,
+          timeline: front && list.timeline ? list.timeline() : null,
         };
       },
     };
@@ -115,7 +116,7 @@ export function groupListPlans(
     related: undated.length > 0 ? { heading: 'Without a date', links: [{ label: `Undated articles about ${g.name}`, url: undatedUrl, count: undated.length }] } : null,
     // A timeline is worth its space once the articles span more than one month.
     timeline: spec.timeline && new Set(dated.map((id) => ctx.archive.byId.get(id)!.date!.slice(0, 7))).size > 1
-      ? groupTimeline(ctx.archive, spec.base, dated, ctx.config.pageSize)
+      ? () => groupTimeline(ctx.archive, spec.base, dated, ctx.config.pageSize)
       : null,
   });
   if (undated.length > 0) {
@@ -142,6 +143,7 @@ export function timelinePlans(ctx: ListContext): PagePlan[] {
   for (const m of archive.months) years.set(m.key.slice(0, 4), [...(years.get(m.key.slice(0, 4)) ?? []), m]);
   const yearKeys = [...years.keys()];
   const monthLink = (m: Collection | undefined): ListLink | null => (m ? { label: m.name, url: urls.month(m.key), count: m.articleIds.length } : null);
+  const stepLink = (m: Collection | undefined): ListLink | null => (m ? { label: m.name, url: urls.month(m.key) } : null);
   const yearLink = (y: string | undefined): ListLink | null => (y ? { label: y, url: urls.year(y) } : null);
   const plans: PagePlan[] = [];
   yearKeys.forEach((year, yi) => {
@@ -159,7 +161,8 @@ export function timelinePlans(ctx: ListContext): PagePlan[] {
     plans.push(...listPlans(ctx, {
       base: urls.month(m.key), ids: m.articleIds, heading: m.name, intro: articleCount(m.articleIds.length),
       breadcrumbs: [home, top, { label: year, url: urls.year(year) }], feeds: null, byDay: true,
-      previous: monthLink(archive.months[mi + 1]), next: monthLink(archive.months[mi - 1]),
+      // Neighbours by name only: a count here would change this page whenever they gain an article.
+      previous: stepLink(archive.months[mi + 1]), next: stepLink(archive.months[mi - 1]),
     }));
   });
   const undated = archive.articles.filter((a) => a.date === null).map((a) => a.id);
