@@ -73,7 +73,11 @@ try {
     const page = await context.newPage();
     for (const [name, url] of Object.entries(shots)) {
       await page.goto(`${base}${url}`);
-      if (name === 'search') await page.locator('#search-results li').first().waitFor({ timeout: 15_000 });
+      if (name === 'search') {
+        const status = page.locator('#search-status').filter({ hasText: /\d+ results?|No results/ });
+        await status.waitFor({ timeout: 15_000 });
+        if (!/^No results/.test(await status.innerText())) await page.locator('#search-results li').first().waitFor({ timeout: 15_000 });
+      }
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       const file = path.join(out, `${name}-${device}.png`);
       await page.screenshot({ path: file, fullPage });

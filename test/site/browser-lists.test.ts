@@ -244,6 +244,50 @@ describe.skipIf(skipBrowser)('lists, paging, timeline and search in Chromium', (
     await context.close();
   });
 
+  it('keeps the phone home page short, and text columns near 75 characters wide', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await phone.newPage();
+    await page.goto(`${base}index.html`);
+    // The home shows the latest few and the largest groups, and links to the indexes for the rest.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(6000);
+    for (const index of ['countries', 'topics', 'archive']) expect(await page.locator(`.browse a[href$="${index}/index.html"]`).count()).toBe(1);
+    await phone.close();
+    const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const wide = await desktop.newPage();
+    await wide.goto(`${base}archive/${articles.find((a) => a.date)!.date!.slice(0, 4)}/index.html`);
+    const widths = await wide.evaluate(() => {
+      const probe = document.createElement('div');
+      probe.style.width = '75ch';
+      document.querySelector('main .card')!.append(probe);
+      const ch75 = probe.getBoundingClientRect().width;
+      probe.remove();
+      return { ch75, card: document.querySelector('main .card')!.getBoundingClientRect().width, main: document.querySelector('main')!.getBoundingClientRect().width };
+    });
+    expect(widths.main).toBeGreaterThan(widths.ch75 * 1.2);
+    expect(widths.card).toBeLessThanOrEqual(widths.ch75 + 1);
+    await desktop.close();
+  });
+
+  it('groups the countries index by region, and lists it by count on request', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const counts = new Map<string, number>();
+    for (const a of articles) for (const c of a.countries) counts.set(c, (counts.get(c) ?? 0) + 1);
+    await page.goto(`${base}countries/index.html`);
+    const regions = await page.locator('main section h2').allInnerTexts();
+    expect(regions.length).toBeGreaterThan(2);
+    expect(regions.some((r) => r.startsWith('Middle East and North Africa'))).toBe(true);
+    // Every country once, under one region.
+    const listed = await page.locator('main section .group-list a').allInnerTexts();
+    expect(listed).toHaveLength(counts.size);
+    expect(new Set(listed).size).toBe(counts.size);
+    await page.locator('.sort-links a', { hasText: 'By number of articles' }).click();
+    await page.waitForURL(/\/countries\/by-count\/index\.html$/);
+    const numbers = (await page.locator('main .group-list .count').allInnerTexts()).map((t) => Number(/^\d+/.exec(t)![0]));
+    expect(numbers).toEqual([...counts.values()].sort((x, y) => y - x));
+    await context.close();
+  });
+
   it('has headings in order (no axe heading-order finding) on the home, list, index, archive and search pages', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
