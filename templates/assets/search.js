@@ -141,7 +141,9 @@
     input.value = state.q;
     sortSelect.value = state.sort;
     var filters = {};
-    FILTERS.forEach(function (f) { if (state.filters[f[0]].length) filters[f[0]] = { any: state.filters[f[0]] }; });
+    // Ticked values narrow the results together (every one must match), so the count beside a
+    // value is always the number of results ticking it gives.
+    FILTERS.forEach(function (f) { if (state.filters[f[0]].length) filters[f[0]] = state.filters[f[0]]; });
     if (!state.q && active(state) === 0) {
       list.textContent = '';
       more.hidden = true;

@@ -88,14 +88,17 @@ describe.skipIf(skipBrowser)('lists, paging, timeline and search in Chromium', (
 
     // Tick a year: the address gains it, the results narrow to that year.
     const years = page.locator('fieldset', { hasText: 'Year' }).getByRole('checkbox');
-    const yearBox = years.first();
-    const year = /^(\S+)/.exec((await yearBox.evaluate((e) => e.closest('label')!.textContent!)).trim())![1]!;
+    const [, year, shown] = /^(\S+) \((\d+)\)$/.exec((await years.first().evaluate((e) => e.closest('label')!.textContent!)).trim())!;
+    // The filters are drawn again after each change: the box is found by its value, not its place.
+    const yearBox = page.locator(`input[name="year"][value="${year}"]`);
     await yearBox.check();
     await expect.poll(() => new URL(page.url()).searchParams.getAll('year')).toEqual([year]);
     expect(new URL(page.url()).searchParams.get('q')).toBe('said');
     expect(new URL(page.url()).searchParams.getAll('country')).toEqual([name]);
     await expect.poll(async () => (await searchResults(page)).status).not.toBe(first.status);
     const narrowed = await searchResults(page);
+    // The count beside the value was the number of results ticking it gives.
+    expect(narrowed.status).toMatch(new RegExp(`^${shown} results?`));
     for (const d of narrowed.dates) expect(year === 'Undated' ? d : d?.slice(0, 4)).toBe(year === 'Undated' ? null : year);
 
     // Back: the address, the form and the results are those of the first search again.
@@ -105,6 +108,18 @@ describe.skipIf(skipBrowser)('lists, paging, timeline and search in Chromium', (
     await expect.poll(() => yearBox.isChecked()).toBe(false);
     expect(await box.isChecked()).toBe(true);
     await expect.poll(async () => (await searchResults(page)).headlines).toEqual(first.headlines);
+
+    // A second country narrows further too: to the articles about both, as many as its label said.
+    const unticked = page.locator('fieldset', { hasText: 'Country' }).getByRole('checkbox', { checked: false }).first();
+    if ((await unticked.count()) > 0) {
+      const [, otherName, otherShown] = /^(.+) \((\d+)\)$/.exec((await unticked.evaluate((e) => e.closest('label')!.textContent!)).trim())!;
+      await page.locator(`input[name="country"][value="${otherName}"]`).check();
+      await expect.poll(async () => (await searchResults(page)).status).toMatch(new RegExp(`^${otherShown} results?`));
+      for (const c of (await searchResults(page)).countries) {
+        expect(c).toContain(name);
+        expect(c).toContain(otherName!);
+      }
+    }
     await context.close();
   });
 
