@@ -29,6 +29,7 @@ export interface ListSpec {
   readonly next?: ListLink | null;
   /** Shown on the front page only (it changes with every new article anyway). */
   readonly related?: ListPageInputs['related'];
+  readonly undated?: ListLink | null;
   /** Made when the front page is keyed or rendered, like the rest of its inputs. */
   readonly timeline?: (() => readonly TimelineYearInput[]) | null;
 }
@@ -65,6 +66,7 @@ export function listPlans(ctx: ListContext, list: ListSpec): PagePlan[] {
           previous: list.previous ?? null,
           next: list.next ?? null,
           related: front ? (list.related ?? null) : null,
+          undated: front ? (list.undated ?? null) : null,
           timeline: front && list.timeline ? list.timeline() : null,
         };
       },
@@ -104,8 +106,7 @@ export function groupListPlans(
 ): PagePlan[] {
   const dated = g.articleIds.filter((id) => ctx.archive.byId.get(id)!.date !== null);
   const undated = g.articleIds.filter((id) => ctx.archive.byId.get(id)!.date === null);
-  const intro = undated.length > 0 && dated.length > 0 ? `${articleCount(g.articleIds.length)}, ${undated.length} of them undated` : articleCount(g.articleIds.length);
-  const common = { heading: g.name, intro, breadcrumbs: spec.breadcrumbs, feeds: spec.feeds, own: spec.own };
+  const common = { heading: g.name, intro: articleCount(g.articleIds.length), breadcrumbs: spec.breadcrumbs, feeds: spec.feeds, own: spec.own };
   if (dated.length === 0) return listPlans(ctx, { ...common, base: spec.base, ids: undated, byDay: false });
   const undatedUrl = `${spec.base}undated/`;
   const plans = listPlans(ctx, {
@@ -113,7 +114,7 @@ export function groupListPlans(
     base: spec.base,
     ids: dated,
     byDay: true,
-    related: undated.length > 0 ? { heading: 'Without a date', links: [{ label: `Undated articles about ${g.name}`, url: undatedUrl, count: undated.length }] } : null,
+    undated: undated.length > 0 ? { label: `${undated.length} undated`, url: undatedUrl } : null,
     // A timeline is worth its space once the articles span more than one month.
     timeline: spec.timeline && new Set(dated.map((id) => ctx.archive.byId.get(id)!.date!.slice(0, 7))).size > 1
       ? () => groupTimeline(ctx.archive, spec.base, dated, ctx.config.pageSize)

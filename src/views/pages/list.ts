@@ -42,6 +42,8 @@ export interface ListPageInputs {
   readonly next: ListLink | null;
   /** Sub-lists shown on the front page: a year's months, a group's undated articles. */
   readonly related: { readonly heading: string; readonly links: readonly ListLink[] } | null;
+  /** The group's undated articles, listed apart (front page only). */
+  readonly undated: ListLink | null;
   /** A country's or topic's timeline by year and month, on its front page. */
   readonly timeline: readonly TimelineYearInput[] | null;
 }
@@ -104,6 +106,7 @@ export function listPageView(inputs: ListPageInputs): unknown {
     } : null,
     previous: link(inputs.previous),
     next: link(inputs.next),
+    undated: link(inputs.undated),
     related: inputs.related ? { heading: inputs.related.heading, links: inputs.related.links.map(link) } : null,
     timeline: inputs.timeline ? timelineGrid(path, inputs.timeline) : null,
     feeds: feeds ? { atom: linkTo(path, feeds.atom), json: linkTo(path, feeds.json) } : null,
