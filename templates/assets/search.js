@@ -154,17 +154,39 @@
     status.textContent = 'Searching…';
     var options = { filters: filters };
     if (state.sort) options.sort = SORTS[state.sort];
-    return pagefind.search(state.q || null, options).then(function (result) {
+    // Pagefind leaves out of a sorted search the records without the sort key: the undated
+    // articles. They are searched apart and put after the dated ones, so sorting hides nothing.
+    var years = state.filters.year;
+    var undated = state.sort && (years.length === 0 || (years.length === 1 && years[0] === 'Undated'))
+      ? pagefind.search(state.q || null, { filters: Object.assign({}, filters, { year: ['Undated'] }) })
+      : Promise.resolve({ results: [], filters: {} });
+    return Promise.all([pagefind.search(state.q || null, options), undated]).then(function (found) {
       if (mine !== run) return;
-      current = result;
+      var result = found[0];
+      var late = found[1];
+      current = { results: result.results.concat(late.results) };
       shown = 0;
       list.textContent = '';
-      var n = result.results.length;
+      var n = current.results.length;
       var what = state.q ? ' for “' + state.q + '”' : '';
-      status.textContent = n === 0 ? 'No results' + what + '.' : n + (n === 1 ? ' result' : ' results') + what + (state.sort === 'newest' ? ', newest first' : state.sort === 'oldest' ? ', oldest first' : '') + '.';
-      drawFilters(state, result.filters || {});
+      var order = state.sort === 'newest' ? ', newest first' : state.sort === 'oldest' ? ', oldest first' : '';
+      var tail = late.results.length > 0 && result.results.length > 0 ? ' (' + late.results.length + ' undated at the end)' : '';
+      status.textContent = n === 0 ? 'No results' + what + '.' : n + (n === 1 ? ' result' : ' results') + what + order + tail + '.';
+      drawFilters(state, addCounts(result.filters || {}, late.filters || {}));
       return showMore();
     });
+  }
+
+  // The filter counts of two searches of different records, added up.
+  function addCounts(a, b) {
+    var sum = {};
+    [a, b].forEach(function (counts) {
+      Object.keys(counts).forEach(function (name) {
+        sum[name] = sum[name] || {};
+        Object.keys(counts[name]).forEach(function (v) { sum[name][v] = (sum[name][v] || 0) + counts[name][v]; });
+      });
+    });
+    return sum;
   }
 
   function go(push) {

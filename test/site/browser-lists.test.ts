@@ -147,6 +147,18 @@ describe.skipIf(skipBrowser)('lists, paging, timeline and search in Chromium', (
     await page.locator('#search-sort').selectOption('newest');
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('newest');
     await expect.poll(async () => (await searchResults(page)).headlines).toEqual(newest.map((a) => a.headline));
+
+    // Undated articles have no date to sort by: they come after the dated ones, never left out.
+    const withUndated = [...new Set(articles.flatMap((a) => a.countries))].sort()
+      .find((c) => articles.some((a) => !a.date && a.countries.includes(c)) && articles.filter((a) => a.countries.includes(c)).length <= 10)!;
+    const all = articles.filter((a) => a.countries.includes(withUndated));
+    await page.goto(`${base}search/index.html?country=${encodeURIComponent(countryName(withUndated))}&sort=newest`);
+    const mixed = await searchResults(page);
+    expect(mixed.status).toMatch(new RegExp(`^${all.length} results?`));
+    const firstUndated = mixed.dates.indexOf(null);
+    expect(firstUndated).toBe(all.filter((a) => a.date).length);
+    expect(mixed.dates.slice(firstUndated).every((d) => d === null)).toBe(true);
+    expect(mixed.dates.slice(0, firstUndated)).toEqual(all.filter((a) => a.date).map((a) => a.date).sort().reverse());
     await context.close();
   });
 
