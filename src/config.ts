@@ -46,7 +46,7 @@ export const defaultConfig = {
   publisherLogo: null,
   language: 'en',
   pageSize: 50,
-  homeSize: 30,
+  homeSize: 12,
   strict: false,
   search: true,
   taxonomy: null,

@@ -110,19 +110,33 @@ describe('building from disk', () => {
 });
 
 describe('a new article leaves older list pages alone', () => {
-  it('keeps page/1/ of a topic byte-for-byte when a newer article on that topic arrives', async () => {
+  it('keeps page/1/ of a topic byte-for-byte while the page count stays, and its stories when a page is added', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'dateline-stable-'));
     try {
       const seeds = path.join(work, 'seeds');
       cpSync(seedsDir, seeds, { recursive: true });
+      const story = (day: number, place: string): string =>
+        `---\ndate: 2026-01-0${day}\ntopics: [conflict-war-peace]\n---\nMilitants Attack Army Post Near ${place}\n\nTT\n\nMilitants Attack Army Post Near ${place}\n\nMilitants attacked an army post near ${place} on Monday, killing two soldiers, the military said.\n`;
+      const build = () => buildArchive({ seedsDir: seeds, search: false, pageSize: 2 });
       const page = 'topics/conflict-war-peace/page/1/index.html';
-      const before = await buildArchive({ seedsDir: seeds, search: false, pageSize: 2 });
-      writeFileSync(path.join(seeds, 'zz_new.txt'), '---\ndate: 2026-01-01\n---\nMilitants Attack Army Post Near Border\n\nTT\n\nMilitants Attack Army Post Near Border\n\nMilitants attacked an army post on Monday, killing two soldiers in clashes near the border, the military said.\n');
-      const after = await buildArchive({ seedsDir: seeds, search: false, pageSize: 2 });
+      const cards = (html: string): string[] => [...html.matchAll(/<h3 dir="auto"><a href="[^"]*">([^<]*)<\/a>/g)].map((m) => m[1]!);
+      // The samples' two dated articles on the topic and two more: two pages of two.
+      writeFileSync(path.join(seeds, 'zz_1.txt'), story(1, 'Mosul'));
+      writeFileSync(path.join(seeds, 'zz_2.txt'), story(2, 'Homs'));
+      const before = await build();
+      expect(text(before, page)).toContain('Page 2 of 2');
+      // A fifth: the front page takes it (3 articles), page/1/ keeps every byte.
+      writeFileSync(path.join(seeds, 'zz_3.txt'), story(3, 'Aleppo'));
+      const after = await build();
       expect(after.articles).toHaveLength(before.articles.length + 1);
-      expect(after.articles[0]!.topics).toContain('conflict-war-peace');
       expect(text(after, page)).toBe(text(before, page));
       expect(text(after, 'topics/conflict-war-peace/index.html')).not.toBe(text(before, 'topics/conflict-war-peace/index.html'));
+      // A sixth makes a third page: page/1/ is now page 3 of 3, with the same stories.
+      writeFileSync(path.join(seeds, 'zz_4.txt'), story(4, 'Raqqa'));
+      const third = await build();
+      expect(text(third, page)).toContain('Page 3 of 3');
+      expect(cards(text(third, page))).toEqual(cards(text(before, page)));
+      expect(cards(text(before, page))).toHaveLength(2);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
@@ -135,7 +149,8 @@ describe('reproducible output with search on', () => {
     const two = await buildArchive({ seedsDir, search: true });
     const bytes = (b: BuiltArchive) => new Map(b.files.map((f) => [f.path, Buffer.from(f.contents)]));
     expect(bytes(two)).toEqual(bytes(one));
-    expect(one.files.filter((f) => f.path.startsWith('pagefind/filter/')).length).toBe(2);
+    // One filter file per filter: country, topic, year.
+    expect(one.files.filter((f) => f.path.startsWith('pagefind/filter/')).length).toBe(3);
   });
 });
 

@@ -149,6 +149,8 @@ export interface SearchRecord {
   readonly title: string;
   readonly content: string;
   readonly filters: Readonly<Record<string, readonly string[]>>;
+  /** What a search result shows besides the title: date, countries, first line (strings). */
+  readonly meta?: Readonly<Record<string, string>>;
   /** Sort keys, e.g. `{date: '2025-03-05'}`. */
   readonly sort: Readonly<Record<string, string>>;
 }

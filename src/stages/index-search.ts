@@ -80,7 +80,7 @@ export async function createSearchIndexer(language: string): Promise<SearchIndex
           url: record.url,
           content: record.content,
           language,
-          meta: { title: record.title },
+          meta: { title: record.title, ...record.meta },
           filters: Object.fromEntries(Object.entries(record.filters).map(([k, v]) => [k, [...v]])),
           sort: { ...record.sort },
         }),

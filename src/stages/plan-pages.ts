@@ -1,13 +1,13 @@
 import type { Archive, Article, BuildReport, Collection } from '../model/types.js';
 import type { SiteConfig } from '../config.js';
-import { paginate } from '../views/list-pages.js';
-import { articleCount, cardInput, siteInputs, type CardInput, type Names, type SiteInputs } from '../views/page-view.js';
+import { archiveTimeline, groupListPlans, timelinePlans, type ListContext } from './plan-lists.js';
+import { articleCount, cardInput, formatDate, siteInputs, type CardInput, type Names, type SiteInputs } from '../views/page-view.js';
 import { absoluteUrl, outputPath, urls } from '../views/site-urls.js';
 import { nearestIn, relatedArticles } from '../views/related-articles.js';
 import type { PagePlan, SitemapUrl } from '../views/page-views.js';
 import type { FeedInputs } from '../views/feed-view.js';
 import type { GroupLink } from '../views/pages/home.js';
-import type { Crumb } from '../views/pages/list.js';
+import { countryRegion } from '../enrich/country-regions.js';
 import { captionWithoutCredit } from '../parse/text-key.js';
 import { bundleDir, searchPartitions } from '../search/search-partitions.js';
 import type { HashMemo } from '../cache/stable-hash.js';
@@ -60,9 +60,11 @@ export function planPages(input: PlanInput): PagePlan[] {
   const { config, archive } = input;
   const site = siteInputs(config);
   const ctx: PlanContext = { site, config, archive, countryName: input.countryName, topicName: input.topicName, card: cardMaker(input.memo) };
+  const lists: ListContext = { site, config, archive, names: (items) => namesOf(ctx, items), card: ctx.card };
   const plans: PagePlan[] = [];
   const get = (id: string): Article => archive.byId.get(id)!;
   const links = (groups: readonly Collection[]): GroupLink[] => groups.map((g) => ({ key: g.key, name: g.name, count: g.articleIds.length }));
+  const topLinks = (groups: readonly Collection[], n: number): GroupLink[] => links(groups).sort((x, y) => y.count - x.count).slice(0, n);
 
   // Home
   {
@@ -79,10 +81,13 @@ export function planPages(input: PlanInput): PagePlan[] {
           latest,
           names: namesOf(ctx, latest),
           more: archive.articles.length > latest.length,
-          countries: links(archive.countries),
-          topics: links(archive.topics),
-          credits: links(archive.credits),
-          months: links(archive.months),
+          // The home shows the largest groups and the latest months only, and links to the full indexes.
+          countries: topLinks(archive.countries, 10),
+          topics: topLinks(archive.topics, 10),
+          credits: topLinks(archive.credits, 5),
+          months: links(archive.months.slice(0, 6)),
+          totals: { countries: archive.countries.length, topics: archive.topics.length, credits: archive.credits.length, months: archive.months.length },
+          undated: archive.articles.filter((a) => a.date === null).length,
         };
       },
     });
@@ -101,7 +106,8 @@ export function planPages(input: PlanInput): PagePlan[] {
         url: `/${url}`,
         title: a.headline,
         content: [a.headline, ...a.captions.map(captionWithoutCredit), ...a.paragraphs].join('\n'),
-        filters: { country: a.countries.map(ctx.countryName), topic: a.topics.map(ctx.topicName) },
+        filters: { country: a.countries.map(ctx.countryName), topic: a.topics.map(ctx.topicName), year: [a.date ? a.date.slice(0, 4) : 'Undated'] },
+        meta: searchMeta(ctx, a),
         sort: a.date ? { date: a.date } : ({} as Record<string, string>),
       }),
       inputs: () => {
@@ -134,58 +140,45 @@ export function planPages(input: PlanInput): PagePlan[] {
     { label: 'Photo credits', indexUrl: urls.credits, groups: archive.credits, kind: 'credit', feeds: true },
   ] as const;
   for (const s of sections) {
-    const path = outputPath(s.indexUrl);
-    plans.push({
-      path,
-      template: 'groups',
-      view: 'groups',
-      inputs: () => ({ site, path, url: s.indexUrl, heading: s.label, kind: s.kind, groups: links(s.groups) }),
-    });
+    // The index in two orders: by name (countries under their regions) at the index URL, by count under `by-count/`.
+    const orders = { name: s.indexUrl, count: `${s.indexUrl}by-count/` };
+    for (const order of ['name', 'count'] as const) {
+      const url = orders[order];
+      const path = outputPath(url);
+      plans.push({
+        path,
+        template: 'groups',
+        view: 'groups',
+        inputs: () => ({
+          site, path, url, heading: s.label, kind: s.kind, order, orders,
+          groups: s.kind === 'country' ? links(s.groups).map((g) => ({ ...g, region: countryRegion(g.key) })) : links(s.groups),
+        }),
+      });
+    }
     for (const g of s.groups) {
       const base = urls[s.kind](g.key);
-      plans.push(...listPlans(ctx, {
+      plans.push(...groupListPlans(lists, g, {
         base,
-        ids: g.articleIds,
-        heading: g.name,
-        intro: articleCount(g.articleIds.length),
         breadcrumbs: [{ label: 'Home', url: urls.home }, { label: s.label, url: s.indexUrl }],
         feeds: s.feeds ? { atom: `${base}feed.xml`, json: `${base}feed.json`, title: g.name } : null,
+        own: s.kind === 'credit' ? null : { kind: s.kind, key: g.key },
+        timeline: s.kind !== 'credit',
       }));
       if (s.feeds) plans.push(...feedPlans(ctx, input.buildDate, base, `${g.name} · ${config.title}`, () => g.articleIds.slice(0, 50).map(get)));
     }
   }
 
-  // Timeline: all years, each year, each month.
+  // Timeline: the year-by-month grid, each year, each month, and the undated articles.
   {
-    const years = new Map<string, Collection[]>();
-    for (const m of archive.months) years.set(m.key.slice(0, 4), [...(years.get(m.key.slice(0, 4)) ?? []), m]);
     const path = outputPath(urls.archive);
-    const undated = archive.articles.filter((a) => a.date === null).map((a) => a.id);
-    if (undated.length > 0) {
-      plans.push(...listPlans(ctx, {
-        base: urls.undated, ids: undated, heading: 'Undated articles', intro: articleCount(undated.length),
-        breadcrumbs: [{ label: 'Home', url: urls.home }, { label: 'Archive', url: urls.archive }], feeds: null,
-      }));
-    }
+    const undated = archive.articles.filter((a) => a.date === null).length;
     plans.push({
       path,
       template: 'timeline',
       view: 'timeline',
-      inputs: () => ({ site, path, years: [...years.entries()].map(([year, months]) => ({ year, months: links(months) })), undated: undated.length }),
+      inputs: () => ({ site, path, years: archiveTimeline(archive), total: archive.articles.length, undated }),
     });
-    for (const [year, months] of years) {
-      const ids = months.flatMap((m) => m.articleIds);
-      plans.push(...listPlans(ctx, {
-        base: urls.year(year), ids, heading: year, intro: articleCount(ids.length),
-        breadcrumbs: [{ label: 'Home', url: urls.home }, { label: 'Archive', url: urls.archive }], feeds: null,
-      }));
-      for (const m of months) {
-        plans.push(...listPlans(ctx, {
-          base: urls.month(m.key), ids: m.articleIds, heading: m.name, intro: articleCount(m.articleIds.length),
-          breadcrumbs: [{ label: 'Home', url: urls.home }, { label: 'Archive', url: urls.archive }, { label: year, url: urls.year(year) }], feeds: null,
-        }));
-      }
-    }
+    plans.push(...timelinePlans(lists));
   }
 
   // Search, 404, feeds, data, sitemap, robots, stylesheet.
@@ -204,9 +197,21 @@ export function planPages(input: PlanInput): PagePlan[] {
   if (config.siteUrl) plans.push(...sitemapPlans(config.siteUrl, sitemapEntries(plans, archive, input.buildDate)));
   const robots = `User-agent: *\nAllow: /\n${config.siteUrl ? `Sitemap: ${absoluteUrl(config.siteUrl, 'sitemap.xml')}\n` : ''}`;
   plans.push({ path: 'robots.txt', template: 'text', view: 'text', inputs: () => ({ text: robots }) });
-  plans.push({ path: 'assets/style.css', template: 'asset', view: 'asset', inputs: () => ({ name: 'assets/style.css' }) });
-  plans.push({ path: 'assets/favicon.svg', template: 'asset', view: 'asset', inputs: () => ({ name: 'assets/favicon.svg' }) });
+  for (const name of ['assets/style.css', 'assets/search.js', 'assets/favicon.svg']) plans.push({ path: name, template: 'asset', view: 'asset', inputs: () => ({ name }) });
   return plans;
+}
+
+/** What a search result shows under its title: the date, the countries and the first line. */
+function searchMeta(ctx: PlanContext, a: Article): Record<string, string> {
+  const lead = a.paragraphs[0] ?? '';
+  const cut = lead.lastIndexOf(' ', 240);
+  const first = lead.length <= 240 ? lead : `${lead.slice(0, cut > 120 ? cut : 240)}…`;
+  return {
+    date: a.date ?? '',
+    dateLabel: a.date ? formatDate(a.date) : 'Undated',
+    countries: a.countries.map(ctx.countryName).join(', '),
+    first,
+  };
 }
 
 /** The names of the countries and topics that the given articles or cards show. */
@@ -219,44 +224,6 @@ function namesOf(ctx: PlanContext, items: ReadonlyArray<Pick<CardInput, 'countri
   }
   // Insertion order follows the page's articles, which is deterministic: no sort needed.
   return { countries, topics };
-}
-
-/** Plans the pages of one paginated article list. */
-function listPlans(
-  ctx: PlanContext,
-  list: {
-    base: string; ids: readonly string[]; heading: string; intro: string;
-    breadcrumbs: readonly Crumb[];
-    feeds: { atom: string; json: string; title: string } | null;
-  },
-): PagePlan[] {
-  return paginate(list.base, list.ids, ctx.config.pageSize).map((p): PagePlan => {
-    const path = outputPath(p.url);
-    const heading = p.number === 0 ? list.heading : `${list.heading}, page ${p.number}`;
-    return {
-      path,
-      template: 'list',
-      view: 'list',
-      inputs: () => {
-        const cards = p.ids.map((id) => ctx.card(ctx.archive.byId.get(id)!));
-        return {
-          site: ctx.site,
-          path,
-          url: p.url,
-          heading,
-          // Only the front page states the count: older pages keep their bytes as articles arrive.
-          description: p.number === 0 ? `${list.heading}: ${list.intro} in ${ctx.config.title}.` : `${list.heading}, page ${p.number}, in ${ctx.config.title}.`,
-          intro: p.number === 0 ? list.intro : null,
-          breadcrumbs: [...list.breadcrumbs, { label: list.heading, url: p.number === 0 ? null : list.base }, ...(p.number === 0 ? [] : [{ label: `Page ${p.number}`, url: null }])],
-          feeds: list.feeds,
-          cards,
-          names: namesOf(ctx, cards),
-          newerUrl: p.newerUrl,
-          olderUrl: p.olderUrl,
-        };
-      },
-    };
-  });
 }
 
 /** An Atom and a JSON Feed of the given articles, at `<base>feed.xml` and `<base>feed.json`. */

@@ -164,8 +164,11 @@ export function pageView(
   };
 }
 
-/** An article as a card in a list on the page at `path`. */
-export function articleCard(names: Names, path: string, a: CardInput): ArticleCard {
+/**
+ * An article as a card in a list on the page at `path`. `own` is the country or topic the whole
+ * list is about: its chip would repeat on every card, so it is left off.
+ */
+export function articleCard(names: Names, path: string, a: CardInput, own: { kind: 'country' | 'topic'; key: string } | null = null): ArticleCard {
   const first = a.lead;
   return {
     headline: a.headline,
@@ -173,8 +176,8 @@ export function articleCard(names: Names, path: string, a: CardInput): ArticleCa
     date: a.date,
     dateLabel: a.date ? formatDate(a.date) : null,
     dateNote: a.date ? dateNote(a.dateSource) : null,
-    countries: a.countries.map((c) => ({ name: countryName(names, c), href: linkTo(path, urls.country(c)) })),
-    topics: a.topics.map((t) => ({ name: topicName(names, t), href: linkTo(path, urls.topic(t)) })),
+    countries: a.countries.filter((c) => !(own?.kind === 'country' && own.key === c)).map((c) => ({ name: countryName(names, c), href: linkTo(path, urls.country(c)) })),
+    topics: a.topics.filter((t) => !(own?.kind === 'topic' && own.key === t)).map((t) => ({ name: topicName(names, t), href: linkTo(path, urls.topic(t)) })),
     excerpt: excerpt(first, 220),
   };
 }

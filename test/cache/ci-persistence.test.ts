@@ -36,7 +36,8 @@ beforeAll(async () => {
     );
   });
 }, 600_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// Removing the checkouts, caches and outputs of three runs takes seconds on a busy machine.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 60_000);
 
 describe('CI persistence: cache and output restored on another runner', () => {
   it('the simulation ran to the end and found both results identical', () => {

@@ -16,7 +16,8 @@ import { buildSite } from '../../src/build.js';
 const repo = new URL('../../', import.meta.url).pathname;
 const articles = process.env.DATELINE_SLOW ? 10_000 : 1_500;
 const work = mkdtempSync(path.join(tmpdir(), 'dateline-corpus-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// Removing two builds of the corpus, their caches and the seeds takes seconds on a busy machine.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 60_000);
 
 function generate(n: number, seed: number, out: string): string[] {
   execFileSync(process.execPath, [path.join(repo, 'bench/gen-corpus.mjs'), '--articles', String(n), '--out', out, '--seed', String(seed)], { stdio: 'ignore' });

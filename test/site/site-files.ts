@@ -41,12 +41,12 @@ export interface ArticleRecord {
   readonly slug: string;
   readonly url: string;
   readonly headline: string;
+  readonly date: string | null;
   readonly countries: readonly string[];
   readonly topics: readonly string[];
   readonly paragraphs: readonly string[];
   readonly credit: string | null;
   readonly captions: readonly string[];
-  readonly date: string | null;
   readonly dateSource: string | null;
 }
 

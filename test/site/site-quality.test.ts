@@ -30,7 +30,8 @@ let articles: ArticleRecord[];
 const html = (): string[] => site.files.filter((f) => f.endsWith('.html'));
 
 beforeAll(async () => {
-  site = await buildSample(siteUrl, { publisherLogo });
+  // One article a page, so that the pagers, the numbered pages and the timelines are checked too.
+  site = await buildSample(siteUrl, { publisherLogo, pageSize: 1 });
   articles = articleRecords(site);
 }, 30_000);
 afterAll(() => site?.remove());
@@ -64,7 +65,7 @@ describe('the built sample archive', () => {
   it('has the pages, feeds and files a reader and a crawler need', () => {
     for (const f of ['index.html', '404.html', 'search/index.html', 'countries/index.html', 'topics/index.html', 'credits/index.html',
       'archive/index.html', 'feed.xml', 'feed.json', 'sitemap.xml', 'robots.txt', 'data/articles.json', 'data/report.json',
-      'pagefind/pagefind-ui.js', 'assets/style.css', 'assets/favicon.svg']) {
+      'pagefind/pagefind.js', 'assets/style.css', 'assets/search.js', 'assets/favicon.svg', 'archive/undated/index.html', 'countries/by-count/index.html']) {
       expect(site.files, f).toContain(f);
     }
     expect(articles.length).toBeGreaterThan(0);
@@ -120,7 +121,7 @@ describe('the built sample archive', () => {
         .map((l) => `${l.url.replace(base, '')} (${l.status ?? 'no response'}) in ${l.parent?.replace(base, '') ?? 'start'}`);
       expect(broken).toEqual([]);
       const checked = new Set(result.links.filter((l) => l.state === LinkState.OK).map((l) => l.url.replace(base, '')));
-      for (const f of ['index.html', 'assets/style.css', 'assets/favicon.svg', 'pagefind/pagefind-ui.js', 'feed.xml', 'countries/iq/feed.json', ...articles.map((a) => `articles/${a.slug}/index.html`)]) {
+      for (const f of ['index.html', 'assets/style.css', 'assets/favicon.svg', 'assets/search.js', 'feed.xml', 'countries/iq/feed.json', ...articles.map((a) => `articles/${a.slug}/index.html`)]) {
         expect(checked, f).toContain(f);
       }
     });

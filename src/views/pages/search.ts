@@ -10,7 +10,7 @@ export interface SearchPageInputs {
   readonly title: string;
   readonly countries: readonly GroupLink[];
   readonly topics: readonly GroupLink[];
-  /** Output folders of the search bundles (`pagefind/2025/`), the first one holding the UI. */
+  /** Output folders of the search bundles (`pagefind/2025/`), the first one the main bundle. */
   readonly bundles: readonly string[];
 }
 
@@ -21,10 +21,11 @@ export function searchPageView(inputs: SearchPageInputs): unknown {
     page: pageView(site, path, inputs.url, { title, breadcrumbs: [{ label: 'Home', url: urls.home }, { label: title, url: null }] }),
     countries: inputs.countries.map((g) => ({ name: g.name, href: linkTo(path, urls.country(g.key)) })),
     topics: inputs.topics.map((g) => ({ name: g.name, href: linkTo(path, urls.topic(g.key)) })),
-    pagefind: {
-      js: linkTo(path, `${inputs.bundles[0]}pagefind-ui.js`),
-      css: linkTo(path, `${inputs.bundles[0]}pagefind-ui.css`),
-      // Bundles besides the first, relative to the page: the UI merges them into one search.
+    search: {
+      script: linkTo(path, 'assets/search.js'),
+      // The main bundle's folder, relative to the page; the script imports its pagefind.js.
+      bundle: `${rootOf(path)}${inputs.bundles[0]}`,
+      // Bundles besides the first, relative to the page: merged into one search.
       mergeJson: scriptJson(inputs.bundles.slice(1).map((b) => `${rootOf(path)}${b}`)),
     },
   };

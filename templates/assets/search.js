@@ -1,0 +1,238 @@
+// The archive's search page: a thin UI over Pagefind's JS API (pagefind.js in the search bundle).
+// The address holds the whole search (?q=words&country=Iraq&topic=…&year=2025&sort=newest), so a
+// search can be shared or bookmarked, and Back and Forward step through the searches made.
+// Filter values list only those that have results, most results first. Plain script, no
+// network besides the archive's own files; from disk (file://) it says search needs HTTP.
+(function () {
+  'use strict';
+  var app = document.getElementById('search-app');
+  var form = document.getElementById('search-form');
+  var input = document.getElementById('search-q');
+  var sortSelect = document.getElementById('search-sort');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+  var more = document.getElementById('search-more');
+  var details = document.getElementById('search-filters');
+  var groups = document.getElementById('search-filter-groups');
+  var filterCount = document.getElementById('search-filter-count');
+  var FILTERS = [['country', 'Country'], ['topic', 'Topic'], ['year', 'Year']];
+  var SORTS = { newest: { date: 'desc' }, oldest: { date: 'asc' } };
+  var PAGE = 10;
+
+  function unavailable() {
+    document.querySelector('.search-unavailable').hidden = false;
+    form.hidden = true;
+  }
+  if (location.protocol === 'file:') return unavailable();
+
+  // The state of a search, read from and written to the address.
+  function fromUrl() {
+    var p = new URLSearchParams(location.search);
+    var state = { q: (p.get('q') || '').trim(), sort: SORTS[p.get('sort')] ? p.get('sort') : '', filters: {} };
+    FILTERS.forEach(function (f) { state.filters[f[0]] = p.getAll(f[0]).filter(Boolean); });
+    return state;
+  }
+  function toQuery(state) {
+    var p = new URLSearchParams();
+    if (state.q) p.set('q', state.q);
+    FILTERS.forEach(function (f) { state.filters[f[0]].forEach(function (v) { p.append(f[0], v); }); });
+    if (state.sort) p.set('sort', state.sort);
+    var s = p.toString();
+    return s ? '?' + s : '';
+  }
+  function fromForm() {
+    var state = { q: input.value.trim(), sort: sortSelect.value, filters: {} };
+    FILTERS.forEach(function (f) {
+      state.filters[f[0]] = Array.prototype.map.call(groups.querySelectorAll('input[name="' + f[0] + '"]:checked'), function (c) { return c.value; });
+    });
+    return state;
+  }
+  function active(state) {
+    return FILTERS.reduce(function (n, f) { return n + state.filters[f[0]].length; }, 0);
+  }
+
+  var pagefind = null;
+  var totals = null;
+  var current = null;
+  var shown = 0;
+  var run = 0;
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  // Pagefind's excerpt marks the matched words with <mark>: copy only its text and its marks, so
+  // nothing from an article can become markup. DOMParser's document runs no script.
+  function excerptNode(html) {
+    var p = el('p', { class: 'excerpt' });
+    var doc = new DOMParser().parseFromString('<body>' + html + '</body>', 'text/html');
+    doc.body.childNodes.forEach(function (n) {
+      if (n.nodeType === 1 && n.nodeName === 'MARK') p.appendChild(el('mark', {}, n.textContent));
+      else p.appendChild(document.createTextNode(n.textContent));
+    });
+    return p;
+  }
+
+  function resultItem(data) {
+    var li = el('li', { class: 'search-result' });
+    var h = el('h2', { dir: 'auto' });
+    var a = el('a', { href: data.url }, data.meta.title || data.url);
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = el('p', { class: 'meta' });
+    if (data.meta.date) meta.appendChild(el('time', { datetime: data.meta.date }, data.meta.dateLabel || data.meta.date));
+    else meta.appendChild(el('span', {}, 'Undated'));
+    if (data.meta.countries) meta.appendChild(el('span', { class: 'result-countries' }, ' · ' + data.meta.countries));
+    li.appendChild(meta);
+    if (data.meta.first) li.appendChild(el('p', { class: 'result-first', dir: 'auto' }, data.meta.first));
+    if (data.excerpt) li.appendChild(excerptNode(data.excerpt));
+    return li;
+  }
+
+  // The values of each filter that have results, most results first (a ticked value stays listed).
+  function drawFilters(state, counts) {
+    groups.textContent = '';
+    FILTERS.forEach(function (f) {
+      var name = f[0];
+      var values = counts[name] || {};
+      var chosen = state.filters[name];
+      var keys = Object.keys(values).filter(function (v) { return values[v] > 0 || chosen.indexOf(v) >= 0; });
+      chosen.forEach(function (v) { if (keys.indexOf(v) < 0) keys.push(v); });
+      if (keys.length === 0) return;
+      keys.sort(function (x, y) { return (values[y] || 0) - (values[x] || 0) || (x < y ? -1 : x > y ? 1 : 0); });
+      var set = el('fieldset', { class: 'filter-group' });
+      set.appendChild(el('legend', {}, f[1]));
+      var ul = el('ul', {});
+      keys.forEach(function (v) {
+        var li = el('li', {});
+        var label = el('label', {});
+        var box = el('input', { type: 'checkbox', name: name, value: v });
+        box.checked = chosen.indexOf(v) >= 0;
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(' ' + v + ' '));
+        label.appendChild(el('span', { class: 'count' }, '(' + (values[v] || 0) + ')'));
+        li.appendChild(label);
+        ul.appendChild(li);
+      });
+      set.appendChild(ul);
+      groups.appendChild(set);
+    });
+    var n = active(state);
+    filterCount.textContent = n ? ' (' + n + ' chosen)' : '';
+  }
+
+  function showMore() {
+    var mine = run;
+    var batch = current.results.slice(shown, shown + PAGE);
+    shown += batch.length;
+    more.hidden = shown >= current.results.length;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
+      if (mine !== run) return;
+      datas.forEach(function (d) { list.appendChild(resultItem(d)); });
+    });
+  }
+
+  // Runs the search the state describes and draws its results and filters.
+  function search(state) {
+    var mine = ++run;
+    input.value = state.q;
+    sortSelect.value = state.sort;
+    var filters = {};
+    // Ticked values narrow the results together (every one must match), so the count beside a
+    // value is always the number of results ticking it gives.
+    FILTERS.forEach(function (f) { if (state.filters[f[0]].length) filters[f[0]] = state.filters[f[0]]; });
+    if (!state.q && active(state) === 0) {
+      list.textContent = '';
+      more.hidden = true;
+      status.textContent = 'Type words to search for, or choose a filter.';
+      drawFilters(state, totals);
+      return Promise.resolve();
+    }
+    status.textContent = 'Searching…';
+    var options = { filters: filters };
+    if (state.sort) options.sort = SORTS[state.sort];
+    // Pagefind leaves out of a sorted search the records without the sort key: the undated
+    // articles. They are searched apart and put after the dated ones, so sorting hides nothing.
+    var years = state.filters.year;
+    var undated = state.sort && (years.length === 0 || (years.length === 1 && years[0] === 'Undated'))
+      ? pagefind.search(state.q || null, { filters: Object.assign({}, filters, { year: ['Undated'] }) })
+      : Promise.resolve({ results: [], filters: {} });
+    return Promise.all([pagefind.search(state.q || null, options), undated]).then(function (found) {
+      if (mine !== run) return;
+      var result = found[0];
+      var late = found[1];
+      current = { results: result.results.concat(late.results) };
+      shown = 0;
+      list.textContent = '';
+      var n = current.results.length;
+      var what = state.q ? ' for “' + state.q + '”' : '';
+      var order = state.sort === 'newest' ? ', newest first' : state.sort === 'oldest' ? ', oldest first' : '';
+      var tail = late.results.length > 0 && result.results.length > 0 ? ' (' + late.results.length + ' undated at the end)' : '';
+      status.textContent = n === 0 ? 'No results' + what + '.' : n + (n === 1 ? ' result' : ' results') + what + order + tail + '.';
+      drawFilters(state, addCounts(result.filters || {}, late.filters || {}));
+      return showMore();
+    });
+  }
+
+  // The filter counts of two searches of different records, added up.
+  function addCounts(a, b) {
+    var sum = {};
+    [a, b].forEach(function (counts) {
+      Object.keys(counts).forEach(function (name) {
+        sum[name] = sum[name] || {};
+        Object.keys(counts[name]).forEach(function (v) { sum[name][v] = (sum[name][v] || 0) + counts[name][v]; });
+      });
+    });
+    return sum;
+  }
+
+  function go(push) {
+    var state = fromForm();
+    var query = toQuery(state);
+    if (query !== location.search) history[push ? 'pushState' : 'replaceState'](null, '', query || location.pathname);
+    return search(state);
+  }
+
+  var typing = null;
+  function start() {
+    app.hidden = false;
+    // Filters open beside the results on a wide screen; collapsed under them on a phone.
+    details.open = window.matchMedia('(min-width: 56rem)').matches;
+    form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(typing); go(true); });
+    input.addEventListener('input', function () {
+      clearTimeout(typing);
+      // Typing replaces the current entry: Back leads to the search before, not to every keystroke.
+      typing = setTimeout(function () { go(false); }, 250);
+    });
+    sortSelect.addEventListener('change', function () { go(true); });
+    groups.addEventListener('change', function () { go(true); });
+    more.addEventListener('click', function () { showMore(); });
+    // On a phone the filters wait under the results: the link beside the count opens them.
+    document.querySelector('.to-filters').addEventListener('click', function () { details.open = true; });
+    window.addEventListener('popstate', function () { search(fromUrl()); });
+    return search(fromUrl());
+  }
+
+  // The form shows the address's search at once, before the index has loaded.
+  (function (state) { input.value = state.q; sortSelect.value = state.sort; })(fromUrl());
+
+  var bundle = new URL(app.getAttribute('data-bundle'), location.href).href;
+  var merge = JSON.parse(app.getAttribute('data-merge') || '[]');
+  import(bundle + 'pagefind.js')
+    .then(function (pf) {
+      pagefind = pf;
+      return pf.options({ excerptLength: 24 });
+    })
+    .then(function () {
+      return Promise.all(merge.map(function (b) { return pagefind.mergeIndex(new URL(b, location.href).href); }));
+    })
+    .then(function () { return pagefind.filters(); })
+    .then(function (all) { totals = all; return start(); })
+    .catch(function (error) {
+      console.error(error);
+      unavailable();
+    });
+})();
