@@ -95,4 +95,16 @@ describe('dedupeArticles never merges two stories (issue: reader archive)', () =
     expect(r.articles).toHaveLength(1);
     expect(r.articles[0]!.captions).toEqual(['Engineers inspect a school in Doha, June 1, 2021 (AFP)']);
   });
+
+  it('keeps a caption and front matter only a shorter copy had, beside the kept copy\'s own', () => {
+    const shared = 'Engineers inspect a school in Doha, June 1, 2021 (AFP)';
+    const extra = 'Residents clear rubble from a street in Doha, June 1, 2021 (AFP)';
+    const longer: ParsedArticle = { ...copy('a.txt', shared, [...body2021, 'A closing paragraph only the longer copy has, about the aid that arrived.']) };
+    const shorter: ParsedArticle = { ...copy('b.txt', shared, body2021), captions: [shared, extra], meta: { byline: 'Jane Doe', date: '2021-06-01' } };
+    const r = dedupeArticles([longer, shorter]);
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0]!.paragraphs).toEqual(longer.paragraphs);
+    expect(r.articles[0]!.captions).toEqual([shared, extra]);
+    expect(r.articles[0]!.meta).toEqual({ byline: 'Jane Doe', date: '2021-06-01' });
+  });
 });

@@ -1,4 +1,4 @@
-import type { MergedArticle, ParsedArticle, SourceRef } from '../model/types.js';
+import type { FrontMatter, MergedArticle, ParsedArticle, SourceRef } from '../model/types.js';
 import { createHash } from 'node:crypto';
 import { foldedStoryKey } from '../enrich/make-slug.js';
 import { captionCredit, captionWithoutCredit, textKey } from '../parse/text-key.js';
@@ -80,7 +80,10 @@ export function copyFacts(a: ParsedArticle): CopyFacts {
 interface Story {
   best: ParsedArticle;
   bestFacts: CopyFacts;
-  captions: readonly string[];
+  /** Every copy's captions, each once (by folded text), in the order the copies were found. */
+  readonly captions: Map<string, string>;
+  /** Every copy's front matter, in the order the copies were found. */
+  readonly metas: FrontMatter[];
   readonly sources: ParsedArticle['source'][];
   readonly keys: Set<string>;
   readonly real: Set<string>;
@@ -136,7 +139,8 @@ export function dedupeArticles(parsed: readonly ParsedArticle[], factsOf: (a: Pa
       story.facts.date ??= facts.date;
       story.facts.credit ??= facts.credit;
       for (const c of facts.captions) story.facts.captions.add(c);
-      if (story.captions.length === 0) story.captions = article.captions;
+      article.captions.forEach((c, i) => { if (!story.captions.has(facts.captions[i]!)) story.captions.set(facts.captions[i]!, c); });
+      story.metas.push(article.meta);
       if (article.paragraphs.length > story.best.paragraphs.length) {
         story.best = article;
         story.bestFacts = facts;
@@ -144,7 +148,7 @@ export function dedupeArticles(parsed: readonly ParsedArticle[], factsOf: (a: Pa
       continue;
     }
     const created: Story = {
-      best: article, bestFacts: facts, captions: article.captions, sources: [article.source],
+      best: article, bestFacts: facts, captions: new Map(article.captions.map((c, i) => [facts.captions[i]!, c])), metas: [article.meta], sources: [article.source],
       keys: new Set(facts.keys), real: new Set(facts.real),
       facts: { date: facts.date, credit: facts.credit, captions: new Set(facts.captions) },
     };
@@ -156,7 +160,7 @@ export function dedupeArticles(parsed: readonly ParsedArticle[], factsOf: (a: Pa
   }
   const taken = new Set<string>();
   const merges: Merge[] = [];
-  const articles = stories.map(({ best, bestFacts, sources, captions }) => {
+  const articles = stories.map(({ best, bestFacts, sources, captions, metas }) => {
     const { source: _source, ...rest } = best;
     // Two stories under one headline and lead get ids of their own: the later one's also holds where it was found.
     let key = foldedStoryKey(bestFacts.head, bestFacts.lead);
@@ -166,7 +170,12 @@ export function dedupeArticles(parsed: readonly ParsedArticle[], factsOf: (a: Pa
     }
     taken.add(key);
     if (sources.length > 1) merges.push({ id: key, headline: best.headline, sources });
-    return { ...rest, captions: best.captions.length > 0 ? best.captions : captions, key, sources };
+    // Nothing only one copy had is lost: the kept copy's captions first, then any other copy's;
+    // front matter fields the kept copy lacks come from the others (the first copy that has one).
+    const own = new Set(bestFacts.captions);
+    const more = [...captions].filter(([k]) => !own.has(k)).map(([, c]) => c);
+    const meta = Object.assign({}, ...[...metas].reverse(), best.meta) as FrontMatter;
+    return { ...rest, meta, captions: [...best.captions, ...more], key, sources };
   });
   return { articles, duplicates, merges };
 }
