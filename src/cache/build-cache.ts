@@ -104,7 +104,8 @@ export async function openBuildCache(dir: string): Promise<BuildCache> {
     codeFingerprint(),
     openPackStore<SeedHint>(dir, 'seeds', warn),
     openPackStore<{ countries: [string, string][]; topics: [string, string][] }>(dir, 'names', warn),
-    openPackStore<BuildState>(dir, 'state', warn),
+    // Every build adds a state of a few megabytes: fold often, so a build reads at most two.
+    openPackStore<BuildState>(dir, 'state', warn, 2),
   ]);
   let content: Promise<ContentStores> | null = null;
   return {

@@ -20,11 +20,16 @@ export interface PackStore<V> {
   readonly stats: { hits: number; misses: number };
 }
 
-/** Segments past this count are folded into one. */
-const maxSegments = 8;
+/** Segments past this count are folded into one (unless the store asks for fewer). */
+const defaultMaxSegments = 8;
 
-/** Opens the store `name` in `dir`, reading its packs; problems go to `warn`. */
-export async function openPackStore<V>(dir: string, name: string, warn: (message: string) => void): Promise<PackStore<V>> {
+/**
+ * Opens the store `name` in `dir`, reading its packs; problems go to `warn`. `maxSegments` bounds
+ * how many segments pile up before they are folded into one holding the entries this build used:
+ * a store whose every build adds a large entry (the build state) keeps it low, so that a build
+ * never reads many old copies.
+ */
+export async function openPackStore<V>(dir: string, name: string, warn: (message: string) => void, maxSegments = defaultMaxSegments): Promise<PackStore<V>> {
   const entries = new Map<string, V>();
   const used = new Set<string>();
   const added = new Map<string, V>();
