@@ -31,13 +31,7 @@ export function relatedArticles(archive: Archive, a: Article, max: number): Arti
     if (!g) continue;
     // Groups are in archive order (newest first): find this article by binary search on rank.
     const ranks = groupRanks(archive, g);
-    let lo = 0;
-    let hi = ranks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ranks[mid]! < own) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstNotNewer(ranks.length, (i) => ranks[i]!, own);
     const end = Math.min(ranks.length, lo + 1 + window);
     for (let i = Math.max(0, lo - window); i < end; i++) {
       const r = ranks[i]!;
@@ -61,12 +55,16 @@ export function relatedArticles(archive: Archive, a: Article, max: number): Arti
 
 /** Where `a` stands in a list of ids in archive order (newest first), by binary search on rank. */
 export function positionIn(archive: Archive, ids: readonly string[], a: Article): number {
-  const own = archive.rank.get(a.id)!;
+  return firstNotNewer(ids.length, (i) => archive.rank.get(ids[i]!)!, archive.rank.get(a.id)!);
+}
+
+/** In a list of `length` ranks in ascending order (`rankAt(i)`), the first index whose rank is not below `own`. */
+function firstNotNewer(length: number, rankAt: (i: number) => number, own: number): number {
   let lo = 0;
-  let hi = ids.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (archive.rank.get(ids[mid]!)! < own) lo = mid + 1;
+    if (rankAt(mid) < own) lo = mid + 1;
     else hi = mid;
   }
   return lo;
