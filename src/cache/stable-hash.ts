@@ -49,6 +49,26 @@ export function hashInputs(value: unknown, memo: HashMemo): string {
 }
 
 /**
+ * Records in `memo` that `value` (small plain data holding no object of `memo`, such as a page's
+ * names) hashes as its own JSON text: a page's key then takes that text whole instead of walking
+ * the value key by key. Returns `value`.
+ */
+export function memoByText<T extends object>(memo: HashMemo | undefined, kind: string, value: T): T {
+  memo?.set(value, `${kind} ${JSON.stringify(value)}`);
+  return value;
+}
+
+/**
+ * Records in `memo` that `derived` (made from `source` alone by one function, such as an
+ * article's card or link) hashes as `source`'s recorded hash under the name `kind`. Returns `derived`.
+ */
+export function memoDerived<T extends object>(memo: HashMemo | undefined, kind: string, source: object, derived: T): T {
+  const hash = memo?.get(source);
+  if (hash !== undefined) memo!.set(derived, `${kind} ${hash}`);
+  return derived;
+}
+
+/**
  * Throws a TypeError naming the first part of `value` that is not plain data (a Map, a Date, a
  * function, a class instance): such a part would hash as something else than what a view reads.
  */

@@ -13,7 +13,7 @@ export interface ListContext {
   readonly config: SiteConfig;
   readonly archive: Archive;
   readonly names: (items: ReadonlyArray<Pick<CardInput, 'countries' | 'topics'>>) => Names;
-  /** The card of an article, made once per build (see `cardMaker` in plan-pages). */
+  /** The card of an article, made once per build (see `perArticle` in plan-pages). */
   readonly card: (a: Article) => CardInput;
 }
 

@@ -10,7 +10,7 @@ import type { GroupLink } from '../views/pages/home.js';
 import { countryRegion } from '../enrich/country-regions.js';
 import { captionWithoutCredit } from '../parse/text-key.js';
 import { bundleDir, searchPartitions } from '../search/search-partitions.js';
-import type { HashMemo } from '../cache/stable-hash.js';
+import { memoByText, memoDerived, type HashMemo } from '../cache/stable-hash.js';
 
 /** Inputs of page planning besides the archive. */
 export interface PlanInput {
@@ -34,20 +34,22 @@ interface PlanContext {
   readonly topicName: (slug: string) => string;
   /** The card of an article: made once per build, so every page showing it hashes it by its article's hash. */
   readonly card: (a: Article) => CardInput;
+  readonly memo: HashMemo | undefined;
 }
 
-/** A `cardInput` that makes each article's card once and records its hash in `memo`. */
-function cardMaker(memo: HashMemo | undefined): (a: Article) => CardInput {
-  const made = new WeakMap<Article, CardInput>();
+/**
+ * `make` for each article once per build, its result hashed by its article's hash (under the
+ * name `kind`): every page showing an article's card or link hashes a short text for it.
+ */
+function perArticle<T extends object>(memo: HashMemo | undefined, kind: string, make: (a: Article) => T): (a: Article) => T {
+  const made = new WeakMap<Article, T>();
   return (a) => {
-    let card = made.get(a);
-    if (card === undefined) {
-      card = cardInput(a);
-      made.set(a, card);
-      const hash = memo?.get(a);
-      if (hash !== undefined) memo!.set(card, `card ${hash}`);
+    let value = made.get(a);
+    if (value === undefined) {
+      value = memoDerived(memo, kind, a, make(a));
+      made.set(a, value);
     }
-    return card;
+    return value;
   };
 }
 
@@ -58,8 +60,10 @@ function cardMaker(memo: HashMemo | undefined): (a: Article) => CardInput {
  */
 export function planPages(input: PlanInput): PagePlan[] {
   const { config, archive } = input;
-  const site = siteInputs(config);
-  const ctx: PlanContext = { site, config, archive, countryName: input.countryName, topicName: input.topicName, card: cardMaker(input.memo) };
+  const site = memoByText(input.memo, 'site', siteInputs(config));
+  const ctx: PlanContext = { site, config, archive, countryName: input.countryName, topicName: input.topicName, card: perArticle(input.memo, 'card', cardInput), memo: input.memo };
+  const link = perArticle(input.memo, 'link', (n) => ({ headline: n.headline, slug: n.slug }));
+  const brief = perArticle(input.memo, 'brief', (n) => ({ headline: n.headline, slug: n.slug, date: n.date }));
   const lists: ListContext = { site, config, archive, names: (items) => namesOf(ctx, items), card: ctx.card };
   const plans: PagePlan[] = [];
   const get = (id: string): Article => archive.byId.get(id)!;
@@ -112,7 +116,7 @@ export function planPages(input: PlanInput): PagePlan[] {
       }),
       inputs: () => {
         const related = relatedArticles(archive, a, 5).map(ctx.card);
-        const neighbour = (n: Article | null | undefined) => (n ? { headline: n.headline, slug: n.slug } : null);
+        const neighbour = (n: Article | null | undefined) => (n ? link(n) : null);
         // Newer and older within the main country too; the side column: its stories nearest in time.
         const home = a.countries[0] === undefined ? undefined : archive.countryByKey.get(a.countries[0]);
         const near = home ? nearestIn(archive, home.articleIds, a, 5) : null;
@@ -125,7 +129,7 @@ export function planPages(input: PlanInput): PagePlan[] {
           newer: neighbour(archive.articles[i - 1]),
           older: neighbour(archive.articles[i + 1]),
           inCountry: near ? { newer: neighbour(near.newer), older: neighbour(near.older) } : null,
-          more: (around ?? near)!.nearest.map((n) => ({ headline: n.headline, slug: n.slug, date: n.date })),
+          more: (around ?? near)!.nearest.map(brief),
           moreInCountry: around === null,
           related,
         };
@@ -214,16 +218,20 @@ function searchMeta(ctx: PlanContext, a: Article): Record<string, string> {
   };
 }
 
-/** The names of the countries and topics that the given articles or cards show. */
+/**
+ * The names of the countries and topics that the given articles or cards show. The tables have
+ * no prototype: pages add codes in as many orders as there are pages, and a plain object would
+ * get a new hidden class for each order. A page's key takes the names as one text (see `memoByText`).
+ */
 function namesOf(ctx: PlanContext, items: ReadonlyArray<Pick<CardInput, 'countries' | 'topics'>>): Names {
-  const countries: Record<string, string> = {};
-  const topics: Record<string, string> = {};
+  const countries: Record<string, string> = Object.create(null) as Record<string, string>;
+  const topics: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const item of items) {
     for (const c of item.countries) countries[c] ??= ctx.countryName(c);
     for (const t of item.topics) topics[t] ??= ctx.topicName(t);
   }
   // Insertion order follows the page's articles, which is deterministic: no sort needed.
-  return { countries, topics };
+  return memoByText(ctx.memo, 'names', { countries, topics });
 }
 
 /** An Atom and a JSON Feed of the given articles, at `<base>feed.xml` and `<base>feed.json`. */
