@@ -6,12 +6,14 @@ import type { CopyFacts } from './stages/dedupe-articles.js';
 import type { PagePlan } from './views/page-views.js';
 import { resolveConfig, sourceDateEpoch, type SiteConfig } from './config.js';
 import { listSeeds, readSeedFile, type SeedEntry } from './stages/discover-seeds.js';
-import { inspectOutput, isSafeOutputPath, recoverOutput, writeSite, type OutputState, type WriteStats } from './stages/write-site.js';
+import { isSafeOutputPath, recoverOutput, writeSite, type OutputState, type WriteStats } from './stages/write-site.js';
 import { createTaskPool } from './task-pool.js';
 import type { Enrichment } from './enrich/load-enrichment.js';
 import { codeFingerprint, fromEnrichEntry, openBuildCache, relocateParsed, taxonomyHash, toEnrichEntry, type BuildCache, type BuildState, type ContentStores, type SearchEntry } from './cache/build-cache.js';
 import { fingerprintFiles } from './cache/fingerprint.js';
-import { outputAfterWrite } from './output/output-manifest.js';
+import type { PackStore } from './cache/pack-store.js';
+import { articleRecord } from './views/article-record.js';
+import { checkOutput, outputAfterWrite } from './output/output-manifest.js';
 import { hashInputs, hashText, type HashMemo } from './cache/stable-hash.js';
 import { bundleDir, searchPartition, searchPartitions } from './search/search-partitions.js';
 import { outputPath, urls } from './views/site-urls.js';
@@ -19,6 +21,7 @@ import { BuildError } from './errors.js';
 import { availableParallelism } from 'node:os';
 import { enrichInWorker } from './workers/enrich-in-worker.js';
 import { parseInWorker } from './workers/parse-in-worker.js';
+import { scanOutputSoon } from './workers/scan-in-worker.js';
 import { startRenderThread, type RenderPage, type RenderThread } from './workers/render-in-worker.js';
 
 /** A cold build enriches in two threads from this many articles to enrich; below it a worker's start costs more than it saves. */
@@ -43,7 +46,7 @@ const stages = async () => {
   ]);
   return {
     parseSeed: parse.parseSeed, dedupeArticles: dedupe.dedupeArticles, copyFacts: dedupe.copyFacts, enrichArticle: enrich.enrichArticle,
-    collateArchive: collate.collateArchive, planPages: plan.planPages, createRenderer: render.createRenderer,
+    collateArchive: collate.collateArchive, planPages: plan.planPages, createRenderer: render.createRenderer, jsonListOf: render.jsonListOf,
     createSearchIndexer: search.createSearchIndexer, closeSearch: search.closeSearch, loadEnrichment: enrichment.loadEnrichment,
   };
 };
@@ -75,6 +78,8 @@ export interface CacheStats {
   readonly upToDate: boolean;
   readonly parse: { readonly hits: number; readonly misses: number };
   readonly enrich: { readonly hits: number; readonly misses: number };
+  /** Records of `data/articles.json` taken from the cache, and encoded anew. */
+  readonly records: { readonly hits: number; readonly misses: number };
   readonly pages: { readonly rendered: number; readonly kept: number };
   readonly search: { readonly indexed: number; readonly kept: number };
 }
@@ -317,6 +322,8 @@ interface Reuse {
   readonly pages: Map<string, string>;
   readonly search: Map<string, SearchEntry>;
   readonly keep: Set<string>;
+  /** Each article's `data/articles.json` record as JSON bytes, by the article's hash. */
+  readonly records: PackStore<Uint8Array>;
   rendered: number;
   indexed: number;
   keptBundles: number;
@@ -359,6 +366,10 @@ async function* renderSite(build: PlannedBuild, hooks: BuildHooks, clock: Stream
           continue;
         }
         reuse.rendered++;
+        if (plan.view === 'articles') {
+          yield { path: plan.path, contents: await articleList(plan.inputs().articles, build.memo, reuse.records) };
+          continue;
+        }
       }
       if (threaded && ++rendered > threadAfterPages && rendered % 2 === 0 && (plan.view === 'article' || plan.view === 'list')) {
         batch.push({ path: plan.path, template: plan.template, view: plan.view, inputs });
@@ -376,6 +387,23 @@ async function* renderSite(build: PlannedBuild, hooks: BuildHooks, clock: Stream
   if (!build.config.search) return;
   switchPhase(clock, 'index search');
   yield* indexSearch(build, fp, reuse);
+}
+
+/**
+ * `data/articles.json` from each article's record bytes, taken from `records` by the article's
+ * hash (which covers its content and the code that makes records) or encoded and kept there: a
+ * build that adds a seed encodes only its articles. The same bytes as the `articles` view renders.
+ */
+async function articleList(articles: readonly Article[], memo: HashMemo, records: PackStore<Uint8Array>): Promise<Uint8Array> {
+  const { jsonListOf } = await stages();
+  return jsonListOf('articles', articles.map((a) => {
+    const key = memo.get(a);
+    const known = key === undefined ? undefined : records.get(key);
+    if (known !== undefined) return known;
+    const bytes = Buffer.from(JSON.stringify(articleRecord(a)));
+    if (key !== undefined) records.set(key, bytes);
+    return bytes;
+  }));
 }
 
 /** The time a file stream spends on its own work, by phase (render, index search), apart from its consumer's. */
@@ -531,6 +559,8 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
   }
   // First of all, put back a site a killed build left aside: even a build that fails next keeps it online.
   await stage('recover output', () => recoverOutput(out));
+  // The output's thousands of files are looked at (in a worker thread when many) while the cache opens.
+  const scanning = scanOutputSoon(out);
   const cache = config.cache ? await stage('open cache', () => openBuildCache(cacheDir)) : null;
   const fp = await stage('fingerprint', () => fingerprints(config, cache?.code));
   const seeds = await stage('discover seeds', () => hashSeeds(config, cache));
@@ -541,8 +571,8 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
   // The last build's state is found by what it wrote (the manifest's digest): one cache may
   // serve several output folders, and a page is only reused from the very output it describes.
   let previous: BuildState | null = null;
-  const output = await stage('check output', () =>
-    inspectOutput(out, isSafeOutputPath, (digest) => {
+  const output = await stage('check output', async () =>
+    checkOutput(out, await scanning, isSafeOutputPath, (digest) => {
       previous = cache?.state.get(digest) ?? null;
       return previous?.hints;
     }),
@@ -554,6 +584,7 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
     upToDate,
     parse: stores ? { ...stores.parse.stats } : { hits: 0, misses: 0 },
     enrich: stores ? { ...stores.enrich.stats } : { hits: 0, misses: 0 },
+    records: stores ? { ...stores.records.stats } : { hits: 0, misses: 0 },
     pages: { rendered: reuse?.rendered ?? 0, kept: reuse?.keep.size ?? 0 },
     search: { indexed: reuse?.indexed ?? 0, kept: reuse?.keptBundles ?? 0 },
     };
@@ -568,7 +599,7 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
   }
   const build = await planBuild(config, stage, cache, seeds, fp, hooks);
   const reuse: Reuse | null = cache
-    ? { previous: last, output, pages: new Map(), search: new Map(), keep: new Set(), rendered: 0, indexed: 0, keptBundles: 0 }
+    ? { previous: last, output, pages: new Map(), search: new Map(), keep: new Set(), records: (await cache.content()).records, rendered: 0, indexed: 0, keptBundles: 0 }
     : null;
   const start = performance.now();
   const projectRoot = new URL('..', import.meta.url).pathname;

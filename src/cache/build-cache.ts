@@ -55,10 +55,11 @@ export interface ParseEntry {
   readonly facts: readonly CopyFacts[];
 }
 
-/** The cache's large stores: parse results by seed bytes, enriched articles by their copies. */
+/** The cache's large stores: parse results by seed bytes, enriched articles by their copies, articles.json records by article. */
 export interface ContentStores {
   readonly parse: PackStore<ParseEntry>;
   readonly enrich: PackStore<EnrichEntry>;
+  readonly records: PackStore<Uint8Array>;
 }
 
 /** The last build: its key (all inputs at once), its pages' keys and its search partitions. */
@@ -114,13 +115,14 @@ export async function openBuildCache(dir: string): Promise<BuildCache> {
       content ??= Promise.all([
         openPackStore<ParseEntry>(dir, 'parse', warn),
         openPackStore<EnrichEntry>(dir, 'enrich', warn),
-      ]).then(([parse, enrich]) => ({ parse, enrich }));
+        openPackStore<Uint8Array>(dir, 'records', warn),
+      ]).then(([parse, enrich, records]) => ({ parse, enrich, records }));
       return content;
     },
     async save() {
       try {
         const opened = content ? await content : null;
-        await Promise.all([seeds.save(), names.save(), state.save(), ...(opened ? [opened.parse.save(), opened.enrich.save()] : [])]);
+        await Promise.all([seeds.save(), names.save(), state.save(), ...(opened ? [opened.parse.save(), opened.enrich.save(), opened.records.save()] : [])]);
       } catch (error) {
         warn(`the build cache in ${dir} could not be saved (${error instanceof Error ? error.message : String(error)}): the next build recomputes what it lacks`);
       }

@@ -75,6 +75,42 @@ export function manifestDigest(files: ReadonlyMap<string, string>): string {
 }
 
 /**
+ * An output folder as found, nothing judged yet: its manifest (paths, hashes, sizes, in the
+ * manifest's order), its digest, and what `lstat` says of each listed path.
+ */
+export interface OutputScan {
+  readonly paths: readonly string[];
+  readonly hashes: readonly string[];
+  readonly sizes: readonly number[];
+  /** Four numbers a path: 1 for a regular file (0 for anything else, -1 missing or not looked at), size, mtimeMs, inode. */
+  readonly stats: Float64Array;
+  readonly digest: string;
+}
+
+/**
+ * Reads the manifest of `outDir` and looks at every file it lists that `isSafe` accepts (the
+ * others are not looked at). Thousands of `lstat`s: a large build runs this in a worker thread
+ * while it opens its cache (see `scanOutputSoon`).
+ */
+export async function scanOutput(outDir: string, isSafe: (rel: string) => boolean = () => true): Promise<OutputScan> {
+  const out = path.resolve(outDir);
+  const entries = (await readManifest(out)) ?? new Map<string, ManifestEntry>();
+  const paths = [...entries.keys()];
+  const hashes = paths.map((rel) => entries.get(rel)!.hash);
+  const sizes = paths.map((rel) => entries.get(rel)!.size);
+  const stats = new Float64Array(paths.length * 4).fill(-1);
+  paths.forEach((rel, i) => {
+    if (!isSafe(rel)) return;
+    // Thousands of tiny stat calls: synchronous ones cost a fraction of promise-wrapped ones.
+    const info = lstatSync(`${out}/${rel}`, { throwIfNoEntry: false });
+    if (info === undefined) return;
+    stats.set([info.isFile() ? 1 : 0, info.size, info.mtimeMs, info.ino], i * 4);
+  });
+  const files = new Map(paths.map((rel, i) => [rel, hashes[i]!]));
+  return { paths, hashes, sizes, stats, digest: manifestDigest(files) };
+}
+
+/**
  * Checks every file the manifest lists. Only a regular file counts (a planted symlink never
  * does); one whose size, time and inode match the manifest is intact without being read; any
  * other is read and hashed, and is intact only if its bytes are the ones written. So an edited,
@@ -86,33 +122,46 @@ export async function inspectOutput(
   isSafe: (rel: string) => boolean = () => true,
   hintsFor: (digest: string) => OutputHints | undefined = () => undefined,
 ): Promise<OutputState> {
+  return checkOutput(outDir, await scanOutput(outDir, isSafe), isSafe, hintsFor);
+}
+
+/** `inspectOutput` from a scan of the folder made by `scanOutput` with the same `isSafe`. */
+export function checkOutput(
+  outDir: string,
+  scan: OutputScan,
+  isSafe: (rel: string) => boolean,
+  hintsFor: (digest: string) => OutputHints | undefined,
+): OutputState {
   const out = path.resolve(outDir);
-  const entries = (await readManifest(out)) ?? new Map<string, ManifestEntry>();
+  const entries = new Map<string, ManifestEntry>();
   const files = new Map<string, string>();
-  for (const [rel, entry] of entries) files.set(rel, entry.hash);
-  const digest = manifestDigest(files);
-  const recorded = hintsFor(digest);
+  scan.paths.forEach((rel, i) => {
+    entries.set(rel, { hash: scan.hashes[i]!, size: scan.sizes[i]! });
+    files.set(rel, scan.hashes[i]!);
+  });
+  const recorded = hintsFor(scan.digest);
   const known = recorded ?? new Map<string, readonly [number, number]>();
   // A manifest whose digest the cache recorded lists exactly the paths a build wrote, each checked then.
   const trusted = recorded !== undefined;
   const intact = new Set<string>();
   const hints = new Map<string, readonly [number, number]>();
   let rehashed = 0;
-  for (const [rel, entry] of entries) {
-    if (!trusted && !isSafe(rel)) continue;
-    const full = `${out}/${rel}`;
-    // Thousands of tiny stat calls: synchronous ones cost a fraction of promise-wrapped ones.
-    const info = lstatSync(full, { throwIfNoEntry: false });
-    if (!info?.isFile() || (entry.size >= 0 && info.size !== entry.size)) continue;
+  const { stats } = scan;
+  scan.paths.forEach((rel, i) => {
+    if (!trusted && !isSafe(rel)) return;
+    const size = scan.sizes[i]!;
+    if (stats[i * 4] !== 1 || (size >= 0 && stats[i * 4 + 1] !== size)) return;
+    const mtimeMs = stats[i * 4 + 2]!;
+    const ino = stats[i * 4 + 3]!;
     const hint = known.get(rel);
-    if (!hint || hint[0] !== info.mtimeMs || hint[1] !== info.ino) {
+    if (!hint || hint[0] !== mtimeMs || hint[1] !== ino) {
       rehashed++;
-      if (contentHash(readFileSync(full)) !== entry.hash) continue;
+      if (contentHash(readFileSync(`${out}/${rel}`)) !== scan.hashes[i]) return;
     }
     intact.add(rel);
-    hints.set(rel, [info.mtimeMs, info.ino]);
-  }
-  return { files, entries, intact, rehashed, hints, digest };
+    hints.set(rel, [mtimeMs, ino]);
+  });
+  return { files, entries, intact, rehashed, hints, digest: scan.digest };
 }
 
 /**

@@ -145,11 +145,21 @@ function sitemap(urls: readonly SitemapUrl[], root: string, entry: string): stri
 function jsonList(view: { key: string; items: readonly unknown[] }): Uint8Array {
   // Items are encoded a thousand at a time: a buffer per item made a 10,000-article list slow to
   // assemble, and one text for all of them would pass V8's longest string at 100,000 articles.
-  const parts: Buffer[] = [Buffer.from(`{${JSON.stringify(view.key)}: [\n`)];
+  const chunks: Buffer[] = [];
   for (let i = 0; i < view.items.length; i += 1000) {
-    const chunk = view.items.slice(i, i + 1000).map((item) => JSON.stringify(item)).join(',\n');
-    parts.push(Buffer.from(i > 0 ? `,\n${chunk}` : chunk));
+    chunks.push(Buffer.from(view.items.slice(i, i + 1000).map((item) => JSON.stringify(item)).join(',\n')));
   }
-  parts.push(Buffer.from('\n]}\n'));
-  return Buffer.concat(parts);
+  return jsonListOf(view.key, chunks);
+}
+
+/** `{"<key>": [...]}` from its items' JSON, one item (or a run of items) a part, parts apart by `,\n`. */
+export function jsonListOf(key: string, parts: readonly Uint8Array[]): Uint8Array {
+  const comma = Buffer.from(',\n');
+  const all: Uint8Array[] = [Buffer.from(`{${JSON.stringify(key)}: [\n`)];
+  parts.forEach((part, i) => {
+    if (i > 0) all.push(comma);
+    all.push(part);
+  });
+  all.push(Buffer.from('\n]}\n'));
+  return Buffer.concat(all);
 }

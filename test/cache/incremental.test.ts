@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/build.js';
+import { buildSite, type CacheStats } from '../../src/build.js';
 import type { SiteConfig } from '../../src/config.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
@@ -154,7 +154,7 @@ function apply(p: ReturnType<typeof project>, e: Edit, config: { title: string; 
   }
 }
 
-async function compare(p: ReturnType<typeof project>, config: { title: string; pageSize: number }, search: boolean, step: number): Promise<{ written: number; upToDate: boolean; warnings: readonly string[] }> {
+async function compare(p: ReturnType<typeof project>, config: { title: string; pageSize: number }, search: boolean, step: number): Promise<{ written: number; upToDate: boolean; warnings: readonly string[]; cache: CacheStats; articles: number }> {
   const templates = path.join(p.root, 'templates');
   const common: Partial<SiteConfig> = {
     seedsDir: p.seeds, taxonomy: path.join(p.root, 'taxonomy.json'), title: config.title, pageSize: config.pageSize, search, siteUrl: 'https://news.example/archive/',
@@ -168,7 +168,7 @@ async function compare(p: ReturnType<typeof project>, config: { title: string; p
   rmSync(cleanOut, { recursive: true, force: true });
   expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
   for (const [file, hash] of b) expect(a.get(file), file).toBe(hash);
-  return { written: inc.stats.written, upToDate: inc.cache.upToDate, warnings: inc.warnings };
+  return { written: inc.stats.written, upToDate: inc.cache.upToDate, warnings: inc.warnings, cache: inc.cache, articles: inc.report.articles };
 }
 
 describe('incremental builds', () => {
@@ -198,6 +198,20 @@ describe('incremental builds', () => {
     apply(p, { kind: 'edit', file: 0, article: 1 }, config);
     await compare(p, config, true, 2);
   }, 300_000);
+
+  it('a new seed encodes only its own articles for data/articles.json', async () => {
+    const p = project();
+    const config = { title: 'Dateline news archive', pageSize: 50 };
+    await compare(p, config, false, 0);
+    const before = readdirSync(p.seeds).length;
+    apply(p, { kind: 'add', from: 3 }, config);
+    expect(readdirSync(p.seeds).length).toBe(before + 1);
+    const { cache, articles } = await compare(p, config, false, 1);
+    const added = articlesOf(path.join(p.seeds, p.files().find((f) => f.startsWith('added-'))!)).length;
+    expect(cache.records.misses).toBeGreaterThan(0);
+    expect(cache.records.misses).toBeLessThanOrEqual(added);
+    expect(cache.records.hits).toBe(articles - cache.records.misses);
+  }, 120_000);
 
   it('a rebuild with nothing changed writes nothing and computes nothing', async () => {
     const p = project();
