@@ -36,18 +36,19 @@ const threadBatchPages = 32;
 
 /**
  * The stages past discovery, loaded when a build has work to do: they bring in the Markdown
- * reader, the gazetteer, eta and Pagefind, which a build that finds nothing changed never needs.
+ * reader, the gazetteer and eta, which a build that finds nothing changed never needs (and
+ * Pagefind is loaded by the search stage alone).
  */
 const stages = async () => {
-  const [parse, dedupe, enrich, collate, plan, render, search, enrichment] = await Promise.all([
+  const [parse, dedupe, enrich, collate, plan, render, enrichment] = await Promise.all([
     import('./stages/parse-seed.js'), import('./stages/dedupe-articles.js'), import('./stages/enrich-article.js'),
     import('./stages/collate-archive.js'), import('./stages/plan-pages.js'), import('./stages/render-pages.js'),
-    import('./stages/index-search.js'), import('./enrich/load-enrichment.js'),
+    import('./enrich/load-enrichment.js'),
   ]);
   return {
     parseSeed: parse.parseSeed, dedupeArticles: dedupe.dedupeArticles, copyFacts: dedupe.copyFacts, enrichArticle: enrich.enrichArticle,
     collateArchive: collate.collateArchive, planPages: plan.planPages, createRenderer: render.createRenderer, jsonListOf: render.jsonListOf,
-    createSearchIndexer: search.createSearchIndexer, closeSearch: search.closeSearch, loadEnrichment: enrichment.loadEnrichment,
+    loadEnrichment: enrichment.loadEnrichment,
   };
 };
 
@@ -458,7 +459,8 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
     if (list) list.push({ article, plan });
     else members.set(part, [{ article, plan }]);
   }
-  const { createSearchIndexer, closeSearch } = await stages();
+  // Pagefind is loaded only by a build with search on.
+  const { createSearchIndexer, closeSearch } = await import('./stages/index-search.js');
   let started = false;
   try {
     for (const part of searchPartitions(build.articles)) {

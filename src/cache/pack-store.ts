@@ -86,7 +86,9 @@ export async function openPackStore<V>(dir: string, name: string, warn: (message
     },
     async save() {
       const stale = entries.size - used.size;
-      if (live.length + 1 > maxSegments || (stale > used.size && stale > 1000)) {
+      // Entries no build uses any more (an upgrade of dateline or its tables changes every key) are
+      // dropped once they are a third of what is read: reading them costs every later build.
+      if (live.length + 1 > maxSegments || (stale * 2 > used.size && stale > 1000)) {
         const kept = new Map<string, V>();
         for (const k of used) kept.set(k, entries.get(k)!);
         await writeAtomic(path.join(dir, `${name}-${next}.pack`), kept);

@@ -40,4 +40,25 @@ describe('pack stores', () => {
     expect(keys).toContain('k11');
     expect(keys.length).toBeLessThanOrEqual(3);
   });
+
+  it('drop entries no build uses once they are a third of the store (after an upgrade changed every key)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dateline-pack-'));
+    dirs.push(dir);
+    const first = await openPackStore<number>(dir, 'parse', () => undefined);
+    for (let i = 0; i < 3000; i++) first.set(`old${i}`, i);
+    await first.save();
+    // An upgrade: the next build makes 3,000 new entries and uses none of the old ones.
+    const upgraded = await openPackStore<number>(dir, 'parse', () => undefined);
+    for (let i = 0; i < 3000; i++) upgraded.set(`new${i}`, i);
+    await upgraded.save();
+    const after = await openPackStore<number>(dir, 'parse', () => undefined);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.pack'))).toHaveLength(1);
+    expect(after.get('old0')).toBeUndefined();
+    expect(after.get('new2999')).toBe(2999);
+    // A build that uses most of the store keeps adding small segments, without folding.
+    for (let i = 0; i < 2500; i++) after.get(`new${i}`);
+    after.set('more', 1);
+    await after.save();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.pack'))).toHaveLength(2);
+  });
 });
