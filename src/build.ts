@@ -19,7 +19,7 @@ import { bundleDir, searchPartition, searchPartitions } from './search/search-pa
 import { outputPath, urls } from './views/site-urls.js';
 import { BuildError } from './errors.js';
 import { availableParallelism } from 'node:os';
-import { enrichInWorker } from './workers/enrich-in-worker.js';
+import { startEnrichThread, type EnrichThread } from './workers/enrich-in-worker.js';
 import { parseInWorker } from './workers/parse-in-worker.js';
 import { scanOutputSoon } from './workers/scan-in-worker.js';
 import { startRenderThread, type RenderPage, type RenderThread } from './workers/render-in-worker.js';
@@ -240,6 +240,18 @@ async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores
  * takes what it can from the last builds: the driver decides hits and misses, stages stay pure.
  */
 async function planBuild(config: SiteConfig, stage: StageRunner, cache: BuildCache | null, seeds: SeedSet, fp: Fingerprints, hooks: BuildHooks): Promise<PlannedBuild> {
+  // A large build with a cache (most likely an incremental one) starts its enrichment thread
+  // first: its tables load on the other core while this one opens the cache, parses and dedupes.
+  const early = cache && seeds.entries.length >= workerMinSeeds && availableParallelism() > 1 ? startEnrichThread({ taxonomy: config.taxonomy }) : null;
+  try {
+    return await planStages(config, stage, cache, seeds, fp, hooks, early);
+  } finally {
+    await early?.close();
+  }
+}
+
+/** `planBuild` past its start, with the enrichment thread it started (if any). */
+async function planStages(config: SiteConfig, stage: StageRunner, cache: BuildCache | null, seeds: SeedSet, fp: Fingerprints, hooks: BuildHooks, early: EnrichThread | null): Promise<PlannedBuild> {
   const { dedupeArticles, enrichArticle, collateArchive, planPages, loadEnrichment } = await stage('load stages', stages);
   const stores = cache ? await stage('open cache stores', () => cache.content()) : null;
   const parsed = await stage('parse', () => parseAll(config, seeds, stores, fp, hooks));
@@ -260,20 +272,28 @@ async function planBuild(config: SiteConfig, stage: StageRunner, cache: BuildCac
       return hit ? { article: fromEnrichEntry(hit, merged.articles[i]!), diagnostics: hit.diagnostics } : undefined;
     });
     const misses = keys.flatMap((_, i) => (results[i] === undefined ? [i] : []));
-    // Many misses (a cold build): a worker thread takes the second half on the other core.
-    const shared = misses.length >= workerMinArticles && availableParallelism() > 1 ? misses.splice(misses.length >> 1) : [];
-    const other = shared.length > 0 ? enrichInWorker({ taxonomy: config.taxonomy, articles: shared.map((i) => merged.articles[i]!) }) : null;
-    // Until the worker is awaited, a failure to start it must not surface as an unhandled rejection.
-    other?.catch(() => undefined);
-    misses.forEach((i, n) => {
-      hooks.onProgress?.('enrich', n, misses.length);
-      results[i] = enrichArticle(merged.articles[i]!, enrichmentNow());
-    });
-    if (other) {
-      const entries = await other;
-      shared.forEach((i, n) => {
-        results[i] = { article: fromEnrichEntry(entries[n]!, merged.articles[i]!), diagnostics: entries[n]!.diagnostics };
-      });
+    // Many misses (a cold build): a worker thread takes the second half on the other core. A few
+    // (a new seed): the early thread, its tables loaded by now, takes them all.
+    const cores = availableParallelism() > 1;
+    const shared = misses.length >= workerMinArticles && cores ? misses.splice(misses.length >> 1) : early ? misses.splice(0) : [];
+    const thread = shared.length === 0 ? null : (early ?? startEnrichThread({ taxonomy: config.taxonomy }));
+    try {
+      // A thread that fails leaves its share to this one (which reports a bad taxonomy itself).
+      const other = thread ? thread.enrich(shared.map((i) => merged.articles[i]!)).catch(() => null) : null;
+      const here = (indexes: readonly number[]): void =>
+        indexes.forEach((i, n) => {
+          hooks.onProgress?.('enrich', n, indexes.length);
+          results[i] = enrichArticle(merged.articles[i]!, enrichmentNow());
+        });
+      here(misses);
+      const entries = other ? await other : null;
+      if (entries) {
+        shared.forEach((i, n) => {
+          results[i] = { article: fromEnrichEntry(entries[n]!, merged.articles[i]!), diagnostics: entries[n]!.diagnostics };
+        });
+      } else here(shared);
+    } finally {
+      if (thread !== early) await thread?.close();
     }
     const made = new Set([...misses, ...shared]);
     return results.map((r, i) => {

@@ -5,7 +5,7 @@ import { dedupeArticles } from '../../src/stages/dedupe-articles.js';
 import { enrichArticle } from '../../src/stages/enrich-article.js';
 import { loadEnrichment } from '../../src/enrich/load-enrichment.js';
 import { fromEnrichEntry } from '../../src/cache/build-cache.js';
-import { enrichInWorker } from '../../src/workers/enrich-in-worker.js';
+import { enrichInWorker, startEnrichThread } from '../../src/workers/enrich-in-worker.js';
 
 const seedsDir = new URL('../../seeds/', import.meta.url);
 const fixturesDir = new URL('../fixtures/realset/dev/', import.meta.url);
@@ -36,5 +36,18 @@ describe('enrichInWorker', () => {
 
   it('rejects with a message when the worker cannot enrich (an unreadable taxonomy)', async () => {
     await expect(enrichInWorker({ taxonomy: '/nonexistent/taxonomy.json', articles: mergedArticles().slice(0, 2) })).rejects.toThrow();
+  }, 120_000);
+
+  it('started ahead, answers each request in turn as the build thread would, and closes', async () => {
+    const articles = mergedArticles();
+    const thread = startEnrichThread({ taxonomy: null });
+    try {
+      const [first, second] = await Promise.all([thread.enrich(articles.slice(0, 3)), thread.enrich(articles.slice(3, 5))]);
+      const here = loadEnrichment();
+      [...first!, ...second!].forEach((entry, i) => expect(fromEnrichEntry(entry, articles[i]!)).toEqual(enrichArticle(articles[i]!, here).article));
+    } finally {
+      await thread.close();
+    }
+    await expect(thread.enrich(articles.slice(0, 1))).rejects.toThrow();
   }, 120_000);
 });
