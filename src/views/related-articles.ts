@@ -24,8 +24,10 @@ function groupRanks(archive: Archive, g: Collection): Int32Array {
 export function relatedArticles(archive: Archive, a: Article, max: number): Article[] {
   if (max <= 0) return [];
   const own = archive.rank.get(a.id)!;
-  // Candidate rank → how many of `a`'s groups it shares.
-  const shared = new Map<number, number>();
+  // Candidate rank → how many of `a`'s groups it shares, in an array per archive (zeroed again
+  // below) rather than a Map: this runs for every article of every build.
+  const shared = counterOf(archive);
+  const touched: number[] = [];
   const groups = [...a.countries.map((c) => archive.countryByKey.get(c)), ...a.topics.map((t) => archive.topicByKey.get(t))];
   for (const g of groups) {
     if (!g) continue;
@@ -35,12 +37,16 @@ export function relatedArticles(archive: Archive, a: Article, max: number): Arti
     const end = Math.min(ranks.length, lo + 1 + window);
     for (let i = Math.max(0, lo - window); i < end; i++) {
       const r = ranks[i]!;
-      if (r !== own) shared.set(r, (shared.get(r) ?? 0) + 1);
+      if (r === own) continue;
+      if (shared[r] === 0) touched.push(r);
+      shared[r]!++;
     }
   }
   // The best `max` by count, then rank: a short insertion list, not a sort of every candidate.
   const best: Array<[rank: number, count: number]> = [];
-  for (const [r, n] of shared) {
+  for (const r of touched) {
+    const n = shared[r]!;
+    shared[r] = 0;
     if (best.length === max) {
       const [lr, ln] = best[max - 1]!;
       if (n < ln || (n === ln && r > lr)) continue;
@@ -51,6 +57,18 @@ export function relatedArticles(archive: Archive, a: Article, max: number): Arti
     best.splice(at, 0, [r, n]);
   }
   return best.map(([r]) => archive.articles[r]!);
+}
+
+/** A count per article of the archive, all zero between calls of `relatedArticles`. */
+const counters = new WeakMap<Archive, Uint16Array>();
+
+function counterOf(archive: Archive): Uint16Array {
+  let counts = counters.get(archive);
+  if (counts === undefined) {
+    counts = new Uint16Array(archive.articles.length);
+    counters.set(archive, counts);
+  }
+  return counts;
 }
 
 /** Where `a` stands in a list of ids in archive order (newest first), by binary search on rank. */
