@@ -261,9 +261,11 @@ async function planStages(config: SiteConfig, stage: StageRunner, cache: BuildCa
   const merged = await stage('dedupe', () => dedupeArticles(parsedSeeds.flatMap((s) => s.articles), (a) => parsed.facts.get(a)!));
   let enrichment: Enrichment | null = null;
   const enrichmentNow = (): Enrichment => (enrichment ??= loadEnrichment(config.taxonomy ?? undefined));
-  // An enriched article is a function of its copies (seed bytes, path, line) and the enrichment code and tables.
-  const storyKey = (a: MergedArticle): string =>
-    hashText(`${fp.enrich}\n${a.sources.map((s) => `${seeds.hashes.get(s.file)}\t${s.file}\t${s.line}`).join('\n')}`);
+  // An enriched article is a function of its copies (seed bytes, path, line), the id dedupe gave
+  // it and the enrichment code and tables. The id depends on other stories too (of two stories
+  // under one headline and lead, the first by path takes the plain id), so it is part of the key.
+  const storyKey = (a: MergedArticle & { readonly key: string }): string =>
+    hashText(`${fp.enrich}\n${a.key}\n${a.sources.map((s) => `${seeds.hashes.get(s.file)}\t${s.file}\t${s.line}`).join('\n')}`);
   const keyOf = new Map<string, string>();
   const enriched = await stage('enrich', async () => {
     const keys = merged.articles.map(storyKey);

@@ -213,6 +213,31 @@ describe('incremental builds', () => {
     expect(cache.records.hits).toBe(articles - cache.records.misses);
   }, 120_000);
 
+  it('a story re-run under the same headline and lead in an earlier file moves the later one to its own id, as a clean build does', async () => {
+    const p = project();
+    const config = { title: 'Dateline news archive', pageSize: 50 };
+    const headline = 'Earthquake Damages Hundreds of Buildings Near Doha';
+    const story = (date: string, credit: string): string => {
+      const caption = `Rescuers search the rubble in Doha, Qatar, ${date} (${credit})`;
+      return [
+        headline, '', caption, caption, 'TT', '', headline, '', caption, caption, '',
+        'An earthquake damaged hundreds of buildings near Doha on Tuesday, the civil defence said.', '',
+        `Officials said the quake, the strongest felt in the city since records began, struck at dawn on ${date}.`, '',
+        'Schools were closed while engineers inspected their buildings for damage.', '',
+      ].join('\n');
+    };
+    writeFileSync(path.join(p.seeds, 'm-later.txt'), story('March 3, 2021', 'Reuters'));
+    await compare(p, config, false, 0);
+    // A file that sorts first brings the 2017 story: it takes the plain id, the 2021 one gets its own.
+    writeFileSync(path.join(p.seeds, 'c-earlier.txt'), story('May 9, 2017', 'AFP'));
+    const r = await compare(p, config, false, 1);
+    const records = (JSON.parse(readFileSync(path.join(p.root, 'out/data/articles.json'), 'utf8')) as { articles: Array<{ id: string; headline: string; date: string }> }).articles;
+    const doha = records.filter((a) => a.headline === headline);
+    expect(doha.map((a) => a.date).sort()).toEqual(['2017-05-09', '2021-03-03']);
+    expect(new Set(records.map((a) => a.id)).size).toBe(records.length);
+    expect(r.articles).toBe(records.length);
+  }, 120_000);
+
   it('a rebuild with nothing changed writes nothing and computes nothing', async () => {
     const p = project();
     const config = { title: 'Dateline news archive', pageSize: 50 };
