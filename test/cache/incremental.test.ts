@@ -2,7 +2,8 @@
  * Incremental builds equal clean builds (issue: scale): random sequences of edits to a seeds
  * folder — add, edit, rename and delete seeds, a story copied into another file, a headline
  * collision, taxonomy, template and config edits, a corrupted cache — each followed by a cached build and
- * a clean build of the same inputs, compared file by file.
+ * a clean build of the same inputs, compared file by file. A re-run story (same headline and
+ * lead, another photo credit) in a file sorting first moves ids between stories.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ type Edit =
   | { kind: 'delete'; file: number }
   | { kind: 'copy-story'; from: number; to: number }
   | { kind: 'collide'; file: number }
+  | { kind: 'rerun'; file: number }
   | { kind: 'taxonomy' }
   | { kind: 'config' }
   | { kind: 'template'; which: 'card.eta' | 'assets/style.css' }
@@ -54,6 +56,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), file: fc.nat(20) }),
   fc.record({ kind: fc.constant('copy-story' as const), from: fc.nat(20), to: fc.nat(20) }),
   fc.record({ kind: fc.constant('collide' as const), file: fc.nat(20) }),
+  fc.record({ kind: fc.constant('rerun' as const), file: fc.nat(20) }),
   fc.record({ kind: fc.constant('taxonomy' as const) }),
   fc.record({ kind: fc.constant('config' as const) }),
   fc.record({ kind: fc.constant('template' as const), which: fc.constantFrom('card.eta' as const, 'assets/style.css' as const) }),
@@ -114,6 +117,15 @@ function apply(p: ReturnType<typeof project>, e: Edit, config: { title: string; 
       if (!f) return;
       const headline = articlesOf(f)[0]!.split('\n')[0]!;
       writeFileSync(path.join(p.seeds, `collide-${counter++}.txt`), `${headline}\n\nTT\n\n${headline}\n\nA different story under the same headline, number ${counter}, told in a first paragraph of its own.\n\nIt has a second paragraph too, about something else entirely.\n`);
+      return;
+    }
+    case 'rerun': {
+      // The same story (headline and lead) with another photo credit, in a file sorting first:
+      // a story of its own, which takes the plain id from the one already built.
+      const f = pick(e.file);
+      if (!f) return;
+      const story = articlesOf(f)[0]!.replace(/\(([^()\n]*)\)$/gm, '(Archive photo $1)');
+      writeFileSync(path.join(p.seeds, `0-rerun-${counter++}.txt`), story);
       return;
     }
     case 'taxonomy': {
