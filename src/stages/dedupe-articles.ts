@@ -48,6 +48,8 @@ export interface CopyFacts {
   readonly credit: string | null;
   /** Hashes of the folded captions without their credits. */
   readonly captions: readonly string[];
+  /** The story's id from its headline and lead (`foldedStoryKey`), unless another story took it first. */
+  readonly id: string;
 }
 
 /** A short, collision-safe key for a folded text (96 bits). */
@@ -66,28 +68,39 @@ export function copyFacts(a: ParsedArticle): CopyFacts {
   }
   const credit = a.meta.credit ?? a.captions.map(captionCredit).find((c) => c !== null) ?? null;
   const keys = a.paragraphs.map((p) => keyHash(textKey(p)));
+  const head = textKey(a.headline);
+  const lead = textKey(a.paragraphs[0] ?? '');
   return {
-    head: textKey(a.headline),
-    lead: textKey(a.paragraphs[0] ?? ''),
+    head,
+    lead,
     keys,
     real: keys.filter((_, i) => a.paragraphs[i]!.length >= minSharedLength),
     date,
     credit: credit === null ? null : textKey(credit),
     captions: a.captions.map((c) => keyHash(textKey(captionWithoutCredit(c)))),
+    id: foldedStoryKey(head, lead),
   };
 }
 
+/**
+ * A story as dedupe finds it. Most stories have one copy: what only merging needs (the sets of
+ * paragraph hashes, the captions by hash, every copy's front matter) is made when a second
+ * copy under the same headline is compared or merged, not for every story of the archive.
+ */
 interface Story {
   best: ParsedArticle;
   bestFacts: CopyFacts;
-  /** Every copy's captions, each once (by folded text), in the order the copies were found. */
-  readonly captions: Map<string, string>;
-  /** Every copy's front matter, in the order the copies were found. */
-  readonly metas: FrontMatter[];
-  readonly sources: ParsedArticle['source'][];
-  readonly keys: Set<string>;
-  readonly real: Set<string>;
+  /** Every copy and its facts, in the order the copies were found. */
+  readonly copies: Array<{ readonly article: ParsedArticle; readonly facts: CopyFacts }>;
+  /** The union of the copies' paragraph hashes, and of their real ones; made on first comparison. */
+  text: { readonly keys: Set<string>; readonly real: Set<string> } | null;
   readonly facts: Facts;
+}
+
+/** The paragraph hashes of a story's copies, made when first needed and kept up to date after. */
+function textOf(story: Story): NonNullable<Story['text']> {
+  story.text ??= { keys: new Set(story.copies.flatMap((c) => c.facts.keys)), real: new Set(story.copies.flatMap((c) => c.facts.real)) };
+  return story.text;
 }
 
 /** What tells two stories apart even under one headline and lead: their date, credit and captions. */
@@ -133,14 +146,13 @@ export function dedupeArticles(parsed: readonly ParsedArticle[], factsOf: (a: Pa
     const story = sameLead.find((s) => isSameStory(s, facts)) ?? candidates.slice(-overlapCandidates).find((s) => isSameStory(s, facts));
     if (story) {
       duplicates++;
-      story.sources.push(article.source);
-      for (const k of facts.keys) story.keys.add(k);
-      for (const k of facts.real) story.real.add(k);
+      story.copies.push({ article, facts });
+      const text = textOf(story);
+      for (const k of facts.keys) text.keys.add(k);
+      for (const k of facts.real) text.real.add(k);
       story.facts.date ??= facts.date;
       story.facts.credit ??= facts.credit;
       for (const c of facts.captions) story.facts.captions.add(c);
-      article.captions.forEach((c, i) => { if (!story.captions.has(facts.captions[i]!)) story.captions.set(facts.captions[i]!, c); });
-      story.metas.push(article.meta);
       if (article.paragraphs.length > story.best.paragraphs.length) {
         story.best = article;
         story.bestFacts = facts;
@@ -148,8 +160,7 @@ export function dedupeArticles(parsed: readonly ParsedArticle[], factsOf: (a: Pa
       continue;
     }
     const created: Story = {
-      best: article, bestFacts: facts, captions: new Map(article.captions.map((c, i) => [facts.captions[i]!, c])), metas: [article.meta], sources: [article.source],
-      keys: new Set(facts.keys), real: new Set(facts.real),
+      best: article, bestFacts: facts, copies: [{ article, facts }], text: null,
       facts: { date: facts.date, credit: facts.credit, captions: new Set(facts.captions) },
     };
     candidates.push(created);
@@ -160,21 +171,27 @@ export function dedupeArticles(parsed: readonly ParsedArticle[], factsOf: (a: Pa
   }
   const taken = new Set<string>();
   const merges: Merge[] = [];
-  const articles = stories.map(({ best, bestFacts, sources, captions, metas }) => {
+  const articles = stories.map(({ best, bestFacts, copies }) => {
     const { source: _source, ...rest } = best;
+    const sources = copies.map((c) => c.article.source);
     // Two stories under one headline and lead get ids of their own: the later one's also holds where it was found.
-    let key = foldedStoryKey(bestFacts.head, bestFacts.lead);
+    let key = bestFacts.id;
     if (taken.has(key)) {
       const where = textKey(`${sources[0]!.file}:${sources[0]!.line}`);
       key = foldedStoryKey(bestFacts.head, bestFacts.lead ? `${bestFacts.lead} ${where}` : where);
     }
     taken.add(key);
-    if (sources.length > 1) merges.push({ id: key, headline: best.headline, sources });
-    // Nothing only one copy had is lost: the kept copy's captions first, then any other copy's;
-    // front matter fields the kept copy lacks come from the others (the first copy that has one).
+    if (copies.length === 1) return { ...rest, meta: { ...best.meta }, captions: [...best.captions], key, sources };
+    merges.push({ id: key, headline: best.headline, sources });
+    // Nothing only one copy had is lost: the kept copy's captions first, then any other copy's
+    // (each once, by folded text, in the order the copies were found); front matter fields the
+    // kept copy lacks come from the others (the first copy that has one).
+    const [first, ...others] = copies;
+    const captions = new Map(first!.article.captions.map((c, i) => [first!.facts.captions[i]!, c]));
+    for (const { article, facts } of others) article.captions.forEach((c, i) => { if (!captions.has(facts.captions[i]!)) captions.set(facts.captions[i]!, c); });
     const own = new Set(bestFacts.captions);
     const more = [...captions].filter(([k]) => !own.has(k)).map(([, c]) => c);
-    const meta = Object.assign({}, ...[...metas].reverse(), best.meta) as FrontMatter;
+    const meta = Object.assign({}, ...copies.map((c) => c.article.meta).reverse(), best.meta) as FrontMatter;
     return { ...rest, meta, captions: [...best.captions, ...more], key, sources };
   });
   return { articles, duplicates, merges };
@@ -187,11 +204,12 @@ export function compareSources(x: SourceRef, y: SourceRef): number {
 
 function isSameStory(story: Story, facts: CopyFacts): boolean {
   if (conflicts(story.facts, facts)) return false;
-  const shared = facts.keys.filter((k) => story.keys.has(k)).length;
+  const text = textOf(story);
+  const shared = facts.keys.filter((k) => text.keys.has(k)).length;
   if (facts.keys.length > 0 && facts.lead === story.bestFacts.lead) {
     return shared >= Math.max(1, sameLeadOverlap * Math.min(facts.keys.length, story.bestFacts.keys.length));
   }
   // The lead was edited: most of the text must match, at least two real paragraphs and half the longer copy.
-  const real = facts.real.filter((k) => story.real.has(k)).length;
+  const real = facts.real.filter((k) => text.real.has(k)).length;
   return real >= 2 && real >= sameStoryOverlap * Math.max(facts.keys.length, story.bestFacts.keys.length);
 }
