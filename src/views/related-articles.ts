@@ -3,17 +3,19 @@ import type { Archive, Article, Collection } from '../model/types.js';
 /** How many neighbours on each side, in each shared country or topic, are considered. */
 const window = 25;
 
-/** The archive ranks (0 = newest) of a group's articles, in the group's order (ascending). */
-const ranksOfGroup = new WeakMap<Collection, Int32Array>();
+/** The archive ranks (0 = newest) of a list of article ids in archive order (ascending), by list (lists are never changed once collated). */
+const ranksOfList = new WeakMap<readonly string[], Int32Array>();
 
-function groupRanks(archive: Archive, g: Collection): Int32Array {
-  let ranks = ranksOfGroup.get(g);
+function listRanks(archive: Archive, ids: readonly string[]): Int32Array {
+  let ranks = ranksOfList.get(ids);
   if (ranks === undefined) {
-    ranks = Int32Array.from(g.articleIds, (id) => archive.rank.get(id)!);
-    ranksOfGroup.set(g, ranks);
+    ranks = Int32Array.from(ids, (id) => archive.rank.get(id)!);
+    ranksOfList.set(ids, ranks);
   }
   return ranks;
 }
+
+const groupRanks = (archive: Archive, g: Collection): Int32Array => listRanks(archive, g.articleIds);
 
 /**
  * Up to `max` articles sharing the most countries and topics with `a`, most recent first among
@@ -73,7 +75,8 @@ function counterOf(archive: Archive): Uint16Array {
 
 /** Where `a` stands in a list of ids in archive order (newest first), by binary search on rank. */
 export function positionIn(archive: Archive, ids: readonly string[], a: Article): number {
-  return firstNotNewer(ids.length, (i) => archive.rank.get(ids[i]!)!, archive.rank.get(a.id)!);
+  const ranks = listRanks(archive, ids);
+  return firstNotNewer(ids.length, (i) => ranks[i]!, archive.rank.get(a.id)!);
 }
 
 /** In a list of `length` ranks in ascending order (`rankAt(i)`), the first index whose rank is not below `own`. */
