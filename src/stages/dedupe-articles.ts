@@ -39,10 +39,14 @@ const minSharedLength = 40;
 export interface CopyFacts {
   readonly head: string;
   readonly lead: string;
-  /** A hash of each paragraph's folded text, in order. */
-  readonly keys: readonly string[];
-  /** The hashes of the paragraphs long enough to count as shared text when leads differ. */
-  readonly real: readonly string[];
+  /**
+   * A hash of each paragraph's folded text, in order, joined (`keyLength` characters each): one
+   * string, not one a paragraph, as the cache holds the facts of every copy of the archive and a
+   * build reads them all, while only a copy meeting another under its headline needs them apart.
+   */
+  readonly keys: string;
+  /** The hashes of the paragraphs long enough to count as shared text when leads differ, joined. */
+  readonly real: string;
   readonly date: string | null;
   /** The folded photo credit, or null. */
   readonly credit: string | null;
@@ -52,8 +56,18 @@ export interface CopyFacts {
   readonly id: string;
 }
 
+/** Characters of a paragraph's hash in `CopyFacts`. */
+const keyLength = 16;
+
 /** A short, collision-safe key for a folded text (96 bits). */
-const keyHash = (folded: string): string => createHash('sha1').update(folded).digest('base64url').slice(0, 16);
+const keyHash = (folded: string): string => createHash('sha1').update(folded).digest('base64url').slice(0, keyLength);
+
+/** The hashes joined in a `CopyFacts` field, apart. */
+function hashesIn(joined: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < joined.length; i += keyLength) out.push(joined.slice(i, i + keyLength));
+  return out;
+}
 
 /** The facts dedupe needs of a copy. */
 export function copyFacts(a: ParsedArticle): CopyFacts {
@@ -73,8 +87,8 @@ export function copyFacts(a: ParsedArticle): CopyFacts {
   return {
     head,
     lead,
-    keys,
-    real: keys.filter((_, i) => a.paragraphs[i]!.length >= minSharedLength),
+    keys: keys.join(''),
+    real: keys.filter((_, i) => a.paragraphs[i]!.length >= minSharedLength).join(''),
     date,
     credit: credit === null ? null : textKey(credit),
     captions: a.captions.map((c) => keyHash(textKey(captionWithoutCredit(c)))),
@@ -99,7 +113,7 @@ interface Story {
 
 /** The paragraph hashes of a story's copies, made when first needed and kept up to date after. */
 function textOf(story: Story): NonNullable<Story['text']> {
-  story.text ??= { keys: new Set(story.copies.flatMap((c) => c.facts.keys)), real: new Set(story.copies.flatMap((c) => c.facts.real)) };
+  story.text ??= { keys: new Set(story.copies.flatMap((c) => hashesIn(c.facts.keys))), real: new Set(story.copies.flatMap((c) => hashesIn(c.facts.real))) };
   return story.text;
 }
 
@@ -148,8 +162,8 @@ export function dedupeArticles(parsed: readonly ParsedArticle[], factsOf: (a: Pa
       duplicates++;
       story.copies.push({ article, facts });
       const text = textOf(story);
-      for (const k of facts.keys) text.keys.add(k);
-      for (const k of facts.real) text.real.add(k);
+      for (const k of hashesIn(facts.keys)) text.keys.add(k);
+      for (const k of hashesIn(facts.real)) text.real.add(k);
       story.facts.date ??= facts.date;
       story.facts.credit ??= facts.credit;
       for (const c of facts.captions) story.facts.captions.add(c);
@@ -205,11 +219,13 @@ export function compareSources(x: SourceRef, y: SourceRef): number {
 function isSameStory(story: Story, facts: CopyFacts): boolean {
   if (conflicts(story.facts, facts)) return false;
   const text = textOf(story);
-  const shared = facts.keys.filter((k) => text.keys.has(k)).length;
-  if (facts.keys.length > 0 && facts.lead === story.bestFacts.lead) {
-    return shared >= Math.max(1, sameLeadOverlap * Math.min(facts.keys.length, story.bestFacts.keys.length));
+  const paragraphs = facts.keys.length / keyLength;
+  const bestParagraphs = story.bestFacts.keys.length / keyLength;
+  const shared = hashesIn(facts.keys).filter((k) => text.keys.has(k)).length;
+  if (paragraphs > 0 && facts.lead === story.bestFacts.lead) {
+    return shared >= Math.max(1, sameLeadOverlap * Math.min(paragraphs, bestParagraphs));
   }
   // The lead was edited: most of the text must match, at least two real paragraphs and half the longer copy.
-  const real = facts.real.filter((k) => text.real.has(k)).length;
-  return real >= 2 && real >= sameStoryOverlap * Math.max(facts.keys.length, story.bestFacts.keys.length);
+  const real = hashesIn(facts.real).filter((k) => text.real.has(k)).length;
+  return real >= 2 && real >= sameStoryOverlap * Math.max(paragraphs, bestParagraphs);
 }
