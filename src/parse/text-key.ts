@@ -1,18 +1,23 @@
+/** What `textKey` folds: quotes to straight ones, dashes and minus to `-`; format characters to nothing. */
+const folds: Readonly<Record<string, string>> = Object.fromEntries([
+  ...[...'\u2018\u2019\u201A\u201B\u2032\u0060\u00B4'].map((c) => [c, "'"]),
+  ...[...'\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB'].map((c) => [c, '"']),
+  ...[...'\u2010\u2011\u2012\u2013\u2014\u2015\u2212'].map((c) => [c, '-']),
+]);
+
 /**
  * A comparison key for scraped text: case, quote style, dash style and white space folded, so
- * that a headline printed with straight quotes matches its copy printed with curly ones.
+ * that a headline printed with straight quotes matches its copy printed with curly ones. Every
+ * line of every seed is keyed, so each step runs only where it changes something: Unicode
+ * folding in one pass on lines that are not plain ASCII, white space only where it is not
+ * already single spaces.
  */
 export function textKey(text: string): string {
-  // Most scraped lines are plain ASCII: skip Unicode folding for them (a hot path).
   const folded = /[^\x00-\x7F]/.test(text)
-    ? text
-        .normalize('NFKC')
-        .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
-        .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
-        .replace(/[\u2010-\u2015\u2212]/g, '-')
-        .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
-    : text.replace(/`/g, "'");
-  return folded.toLowerCase().replace(/\s+/g, ' ').trim();
+    ? text.normalize('NFKC').replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2010-\u2015\u2212\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, (c) => folds[c] ?? '')
+    : text.includes('`') ? text.replace(/`/g, "'") : text;
+  const lower = folded.toLowerCase();
+  return /\s\s|[^\S ]/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower.trim();
 }
 
 /** Collapses runs of white space inside a line of prose to one space. */
