@@ -22,8 +22,13 @@ export function outputPath(url: string): string {
 
 /** The prefix that leads from a page's output path back to the site root (`../../`). */
 export function rootOf(path: string): string {
-  return '../'.repeat(path.split('/').length - 1);
+  let depth = 0;
+  for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) depth++;
+  return (roots[depth] ??= '../'.repeat(depth));
 }
+
+/** `../` repeated, by depth: every link of every page asks for one. */
+const roots: string[] = [];
 
 /**
  * A link from the page at `fromPath` to a site-relative URL. Folder URLs get an explicit
