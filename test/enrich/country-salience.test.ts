@@ -55,6 +55,10 @@ describe('country salience and readings (issue 11)', () => {
     ['a capital\'s name is the larger foreign city of that name (San Jose, California)', 'Network Maker Files Suit', ['The company, based in San Jose, filed the suit on Wednesday.'], ['US']],
     ['...unless the article names the capital\'s country', 'Protest in Capital', ['Thousands marched in San Jose, Costa Rica, on Sunday. Costa Rican police watched.'], ['CR']],
     ['a sentence-case headline\'s capitals read like the text\'s (Delta Air Lines is a company, not Delta, Canada)', 'Delta Air Lines jet skids off a snowy runway as passengers escape', ['The plane left the runway at LaGuardia Airport in New York, officials said.'], ['US']],
+    ['a company points to its home country when no place is named (Microsoft)', 'Microsoft drops support for old browser', ['Microsoft said on Tuesday it would stop updating the browser next year.', 'Microsoft urged users to upgrade.'], ['US']],
+    ['a company in the headline outweighs a city named in passing (Boeing, London)', 'Boeing unveils long-range jet', ['Boeing showed the plane to airlines at an event in London on Tuesday.', 'Boeing expects orders from carriers.'], ['US']],
+    ['a company\'s one-word name after a given name is a surname (Harrison Ford)', 'Actor returns to the screen', ['Harrison Ford will star in the film, the studio said.', 'Ford said he enjoyed the part.'], []],
+    ['a company named as the maker of what is bought is background (Aer Lingus buys Airbus jets)', 'Irish airline buys Airbus jets', ['Ireland\'s Aer Lingus ordered twelve Airbus jets for its Irish routes, the Dublin airline said.'], ['IE']],
     ['a dateline place the story never names again is the reporter\'s base', 'Search for missing plane goes on', ['HONG KONG (CNN) -- Malaysia will keep searching for the missing plane, Malaysian officials said.', 'The search off Malaysia has cost millions, Malaysia\'s transport minister said in Kuala Lumpur.'], ['MY']],
   ];
   it.each(readings)('%s', (_rule, headline, paragraphs, expected) => {
