@@ -37,6 +37,8 @@ describe('country salience and readings (issue 11)', () => {
     expect(evidence).toEqual([{ country: 'US', score: 0, terms: ['dlrs'], weak: true }]);
     const party = findCountryEvidence(article('Party Pledges Free Lessons', 'The Tories promised free lessons for every pupil, and the NHS would pay for check-ups.'), gaz);
     expect(party).toEqual([{ country: 'GB', score: 0, terms: ['tories', 'nhs'], weak: true }]);
+    const agency = findCountryEvidence(article('Agency Proposes Stricter Ozone Limits', 'The EPA proposed a lower ozone limit on Wednesday; the FDA was not involved.'), gaz);
+    expect(agency).toEqual([{ country: 'US', score: 0, terms: ['epa', 'fda'], weak: true }]);
   });
 
   it('leads with the headline country the article is about when the headline names two (UK says no role in Brazil talks)', () => {
