@@ -36,6 +36,17 @@ describe('findTopics', () => {
     expect(t[0]).toBe('diplomacy');
   });
 
+  // [what the words are, headline, paragraphs, main topic expected]
+  const vocabulary: Array<[string, string, string[], string]> = [
+    ['a lawsuit said with a verb (sues, sued) is a court case', 'Network maker sues rival over phone name', ['The company sued its rival on Wednesday, saying the name of the phone infringes its rights.', 'A jury may hear the case next year, the plaintiff said.'], 'crime-law-justice'],
+    ['an eruption is a natural disaster', 'Volcano shoots ash high into the sky', ['The volcano erupted on Tuesday, sending ash 30,000 feet up; the eruption closed the airport.', 'Villagers near the volcanic peak were told to stay indoors.'], 'disaster-accident-emergency'],
+    ['computers, laptops and browsers are technology', 'New laptop runs a faster browser', ['The computer maker showed a laptop with a new processor and operating system.', 'The browser and search engine come installed on every PC.'], 'science-technology'],
+    ['movies, the Oscars and bands are entertainment', 'Band\'s first movie wins two Oscars', ['The band\'s movie won two Oscars on Sunday, the broadcaster said.', 'Two more movies by the band are planned.'], 'arts-culture-entertainment'],
+  ];
+  it.each(vocabulary)('%s', (_words, headline, paragraphs, expected) => {
+    expect(topics(headline, ...paragraphs)[0]).toBe(expected);
+  });
+
   it('files a domestic election under politics', () => {
     const t = topics(
       'Voters Go to the Polls in Parliamentary Election',
