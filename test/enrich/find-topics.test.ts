@@ -42,6 +42,9 @@ describe('findTopics', () => {
     ['an eruption is a natural disaster', 'Volcano shoots ash high into the sky', ['The volcano erupted on Tuesday, sending ash 30,000 feet up; the eruption closed the airport.', 'Villagers near the volcanic peak were told to stay indoors.'], 'disaster-accident-emergency'],
     ['computers, laptops and browsers are technology', 'New laptop runs a faster browser', ['The computer maker showed a laptop with a new processor and operating system.', 'The browser and search engine come installed on every PC.'], 'science-technology'],
     ['movies, the Oscars and bands are entertainment', 'Band\'s first movie wins two Oscars', ['The band\'s movie won two Oscars on Sunday, the broadcaster said.', 'Two more movies by the band are planned.'], 'arts-culture-entertainment'],
+    ['flu is health', 'Flu spreads in the north', ['Flu has spread to six towns, and influenza shots are running out.'], 'health'],
+    ['a bomb set by the Taliban is conflict', 'Taliban bomb hits market', ['A bomb set by the Taliban hit a market; a suicide bomber struck a second town.'], 'conflict-war-peace'],
+    ['a rapper\'s new song is entertainment', 'Rapper releases song about home town', ['The rapper\'s new song tops the charts; a comedian stars in the video.'], 'arts-culture-entertainment'],
   ];
   it.each(vocabulary)('%s', (_words, headline, paragraphs, expected) => {
     expect(topics(headline, ...paragraphs)[0]).toBe(expected);
