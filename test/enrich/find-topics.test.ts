@@ -101,6 +101,13 @@ describe('findTopics', () => {
     expect(t).toEqual(['science-technology']);
   });
 
+  it('reads a surname the article uses alone (Steve Jobs … Jobs) as the person everywhere, headline too, but not a word it also writes in lower case', () => {
+    const book = ['A new biography of Steve Jobs paints a gentler picture of the man.', 'The book, by two writers who knew him, says that Jobs mellowed with age.'];
+    expect(topics('Becoming Steve Jobs: a new book on Jobs', ...book)[0]).toBe('arts-culture-entertainment');
+    const cuts = ['Workers fear for their jobs after Steve Jobs said that Jobs would close two plants and cut 5,000 jobs.', 'Union leaders said job cuts would hit the workforce hard.'];
+    expect(topics('Jobs to go at carmaker', ...cuts)[0]).toBe('labour');
+  });
+
   it('keeps a further topic only when several of its words appear, not one word said often', () => {
     const museum = 'The museum opened a new wing for its art collection, with paintings and sculpture.';
     const crowds = 'Tourists queued outside; tourists from abroad and tourists from the city filled the gallery. More tourists came in the afternoon.';
