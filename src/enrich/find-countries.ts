@@ -107,7 +107,8 @@ interface Found {
 
 const kindWeight: Record<PlaceKind, number> = {
   country: 1, demonym: 0.8, capital: 0.8, region: 0.8, 'us-state': 0.6, city: 0.6,
-  // A company points to its home country only through its business: less than a place named.
+  // A national body or a company points to its country only through what it does: less than a place named.
+  institution: 0.5,
   company: 0.5,
 };
 
@@ -201,7 +202,7 @@ export function findCountryEvidence(
         zone: z,
         start: f.start,
         end: f.end,
-        named: primary.kind !== 'city' && primary.kind !== 'capital' && primary.kind !== 'company',
+        named: primary.kind !== 'city' && primary.kind !== 'capital' && primary.kind !== 'company' && primary.kind !== 'institution',
       });
       if (z === 0) {
         const before = scanned[0]!.tokens.keys[f.start - 1];

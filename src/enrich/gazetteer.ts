@@ -5,7 +5,7 @@ import { indexSecondWords } from './second-words.js';
 import { foldWord, tokenize } from './tokenize.js';
 
 /** What kind of name a gazetteer entry is; it sets how much one mention counts. */
-export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'region' | 'us-state' | 'company';
+export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'region' | 'us-state' | 'institution' | 'company';
 
 /** One reading of a name: the country it points to and what kind of name it is. */
 export interface PlaceEntry {
@@ -36,7 +36,7 @@ export interface Gazetteer {
   readonly usStateAbbreviations: ReadonlySet<string>;
   /** Codes of dependent territories (Isle of Man, Bermuda): their capitals alone are weak evidence. */
   readonly territories: ReadonlySet<string>;
-  /** Words that hint at a country when no place is named (`dlrs` in a company report): weak evidence only. */
+  /** Currencies and national bodies that hint at a country when no place is named (`dlrs` in a company report): weak evidence only. */
   readonly weakHints: ReadonlyMap<string, string>;
   /** Cities that stand for an institution seated there (`Brussels` for the EU) → the institution's names, folded. */
   readonly institutionSeats: ReadonlyMap<string, readonly string[]>;
@@ -55,6 +55,7 @@ interface PlacesTable {
   readonly passingSuffixes: readonly string[];
   readonly notPlaces: readonly string[];
   readonly weakHints: Record<string, string>;
+  readonly institutions: Record<string, string>;
 }
 
 interface WorldCountry {
@@ -66,7 +67,7 @@ interface WorldCountry {
   readonly demonyms?: { readonly eng?: { readonly f: string; readonly m: string } };
 }
 
-const kindRank: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, region: 3, 'us-state': 4, city: 5, company: 6 };
+const kindRank: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, region: 3, 'us-state': 4, city: 5, institution: 6, company: 7 };
 
 /** Turns a name into the key the phrase table uses: its folded tokens joined by spaces. */
 export function phraseKey(name: string): string {
@@ -149,6 +150,11 @@ export function buildGazetteer(): Gazetteer {
   for (const [key, code, population] of alternates) {
     if (!phrases.has(key)) addKey(key, null, code, 'city', population, true);
   }
+  // A national body (`Downing Street`, `the Pentagon`, `NHS`) stands for its country, but never
+  // takes a place's name from it.
+  for (const [name, code] of Object.entries(table.institutions)) {
+    if (!phrases.has(phraseKey(name))) add(name, code, 'institution', 0, false);
+  }
   // A company's name points to its home country (`Boeing`, `Qatar Airways`), but never takes a
   // place's name from it: Toyota stays the city.
   for (const [name, code] of Object.entries(companies)) {
@@ -177,7 +183,8 @@ export function buildGazetteer(): Gazetteer {
     placeQualifiers: fold(table.placeQualifiers),
     passingSuffixes: fold(table.passingSuffixes),
     territories,
-    weakHints: new Map(Object.entries(table.weakHints).map(([word, code]) => [foldWord(word), code])),
+    // A national body whose name is also a town's (GAO, Gao in Mali) is still a hint when no place is read.
+    weakHints: new Map([...Object.entries(table.weakHints), ...Object.entries(table.institutions)].map(([word, code]) => [foldWord(word), code])),
     usStates: new Set(table.usStates.map(phraseKey)),
     usStateAbbreviations: new Set(table.usStateAbbreviations.map(phraseKey)),
     institutionSeats: new Map(Object.entries(table.institutionSeats).map(([seat, names]) => [phraseKey(seat), names.map(phraseKey)])),
