@@ -43,6 +43,7 @@ describe('country salience and readings (issue 11)', () => {
   it('counts a national body (the Tories, the NHS, the EPA) as a mention of its country, at half a place name', () => {
     const party = findCountryEvidence(article('Party Pledges Free Lessons', 'The Tories promised free lessons for every pupil, and the NHS would pay for check-ups.'), gaz);
     expect(party).toEqual([{ country: 'GB', score: 2, terms: ['lead Tories', 'lead NHS'] }]);
+    expect(countries('Visa rules tightened', 'The State Department said on Friday it would tighten visa rules, and Homeland Security agreed.')).toEqual(['US']);
     expect(countries('Downing Street rejects plan', 'Downing Street said on Monday the plan would not work, and the Tories agreed.', 'A French minister had suggested it.')).toEqual(['GB']);
     const agency = findCountryEvidence(article('Agency Proposes Stricter Ozone Limits', 'The EPA proposed a lower ozone limit on Wednesday; the FDA was not involved.'), gaz);
     expect(agency[0]!.country).toBe('US');
