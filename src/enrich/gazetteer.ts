@@ -56,6 +56,7 @@ interface PlacesTable {
   readonly notPlaces: readonly string[];
   readonly weakHints: Record<string, string>;
   readonly institutions: Record<string, string>;
+  readonly clubs: Record<string, string>;
 }
 
 interface WorldCountry {
@@ -149,6 +150,11 @@ export function buildGazetteer(): Gazetteer {
   // other name, so that they never override one.
   for (const [key, code, population] of alternates) {
     if (!phrases.has(key)) addKey(key, null, code, 'city', population, true);
+  }
+  // A sports club (`Chelsea`, `All Blacks`) is read like a town of its country, with a town's
+  // guards against people and companies (`Chelsea Clinton`).
+  for (const [name, code] of Object.entries(table.clubs)) {
+    if (!phrases.has(phraseKey(name))) add(name, code, 'city', 0, false);
   }
   // A national body (`Downing Street`, `the Pentagon`, `NHS`) stands for its country, but never
   // takes a place's name from it.

@@ -69,6 +69,8 @@ describe('country salience and readings (issue 11)', () => {
     ['a company in the headline outweighs a city named in passing (Boeing, London)', 'Boeing unveils long-range jet', ['Boeing showed the plane to airlines at an event in London on Tuesday.', 'Boeing expects orders from carriers.'], ['US']],
     ['a company\'s one-word name after a given name is a surname (Harrison Ford)', 'Actor returns to the screen', ['Harrison Ford will star in the film, the studio said.', 'Ford said he enjoyed the part.'], []],
     ['a company named as the maker of what is bought is background (Aer Lingus buys Airbus jets)', 'Irish airline buys Airbus jets', ['Ireland\'s Aer Lingus ordered twelve Airbus jets for its Irish routes, the Dublin airline said.'], ['IE']],
+    ['a sports club stands for its country like a town (Chelsea)', 'Mourinho defiant on Chelsea form', ['Jose Mourinho says Chelsea will recover after the defeat at Newcastle.'], ['GB']],
+    ['...but not a person named like one (Chelsea Clinton)', 'Chelsea Clinton visits school', ['Chelsea Clinton spoke to pupils in New York on Monday.'], ['US']],
     ['a dateline place the story never names again is the reporter\'s base', 'Search for missing plane goes on', ['HONG KONG (CNN) -- Malaysia will keep searching for the missing plane, Malaysian officials said.', 'The search off Malaysia has cost millions, Malaysia\'s transport minister said in Kuala Lumpur.'], ['MY']],
   ];
   it.each(readings)('%s', (_rule, headline, paragraphs, expected) => {
