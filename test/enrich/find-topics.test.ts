@@ -45,6 +45,8 @@ describe('findTopics', () => {
     ['flu is health', 'Flu spreads in the north', ['Flu has spread to six towns, and influenza shots are running out.'], 'health'],
     ['a bomb set by the Taliban is conflict', 'Taliban bomb hits market', ['A bomb set by the Taliban hit a market; a suicide bomber struck a second town.'], 'conflict-war-peace'],
     ['a rapper\'s new song is entertainment', 'Rapper releases song about home town', ['The rapper\'s new song tops the charts; a comedian stars in the video.'], 'arts-culture-entertainment'],
+    ['a comet and an asteroid are science', 'Comet passes close to asteroid', ['Astronomers tracked the comet as it passed an asteroid beyond the moon.'], 'science-technology'],
+    ['a flight recorder is an air accident\'s', 'Flight recorder found', ['Searchers found the flight recorder in the wreck; search and rescue teams left the site.'], 'disaster-accident-emergency'],
   ];
   it.each(vocabulary)('%s', (_words, headline, paragraphs, expected) => {
     expect(topics(headline, ...paragraphs)[0]).toBe(expected);
