@@ -242,9 +242,11 @@ export function findCountryEvidence(
   const firstNonVenue = resolved.slice(0, headlineCount).findIndex((code, i) => !venues.has(i) && scores.has(code));
   let lead = firstNonVenue === -1 ? inHeadline[0] : resolved[firstNonVenue];
   for (const code of inHeadline) if (scores.get(code)!.score >= scores.get(lead!)!.score * headlineOverride) lead = code;
+  // On equal scores, a country named by its name or its people (`the British runner`) leads one
+  // named only by a town (`in Athens`): the town is more often where than who.
   const ranked = [...scores.entries()].sort(
     ([a, x], [b, y]) =>
-      Number(b === lead) - Number(a === lead) || Number(upFront(y.mentions)) - Number(upFront(x.mentions)) || y.score - x.score || x.first - y.first || (a < b ? -1 : 1),
+      Number(b === lead) - Number(a === lead) || Number(upFront(y.mentions)) - Number(upFront(x.mentions)) || y.score - x.score || Number(y.named) - Number(x.named) || x.first - y.first || (a < b ? -1 : 1),
   );
   const top = ranked[0]?.[1].score ?? 0;
   const kept = ranked

@@ -71,6 +71,7 @@ describe('country salience and readings (issue 11)', () => {
     ['a company named as the maker of what is bought is background (Aer Lingus buys Airbus jets)', 'Irish airline buys Airbus jets', ['Ireland\'s Aer Lingus ordered twelve Airbus jets for its Irish routes, the Dublin airline said.'], ['IE']],
     ['a sports club stands for its country like a town (Chelsea)', 'Mourinho defiant on Chelsea form', ['Jose Mourinho says Chelsea will recover after the defeat at Newcastle.'], ['GB']],
     ['...but not a person named like one (Chelsea Clinton)', 'Chelsea Clinton visits school', ['Chelsea Clinton spoke to pupils in New York on Monday.'], ['US']],
+    ['on equal scores, a country named by its people leads one named by a town (the British runner, in Athens)', 'Runner focuses on indoor success', ['After winning bronze in Athens, the British runner will race indoors this winter.'], ['GB']],
     ['a dateline place the story never names again is the reporter\'s base', 'Search for missing plane goes on', ['HONG KONG (CNN) -- Malaysia will keep searching for the missing plane, Malaysian officials said.', 'The search off Malaysia has cost millions, Malaysia\'s transport minister said in Kuala Lumpur.'], ['MY']],
   ];
   it.each(readings)('%s', (_rule, headline, paragraphs, expected) => {
