@@ -97,18 +97,26 @@ function nameWords(tokens: Tokens): boolean[] {
  * is then the man too, not employment.
  */
 function surnames(zones: readonly Tokens[], isTerm: (word: string) => boolean): Set<string> {
-  const paired = new Set<string>();
-  const alone = new Set<string>();
+  let paired: Set<string> | undefined;
+  let alone: Set<string> | undefined;
+  // Plain loops, no closures: this runs over every word of every article.
   for (const { keys, flags, length } of zones) {
-    const cap = (t: number): boolean => t >= 0 && t < length && keys[t] !== '-' && (flags[t]! & capital) !== 0;
     for (let t = 0; t < length; t++) {
-      if (!cap(t) || (flags[t]! & sentenceStart) !== 0) continue;
-      if (cap(t - 1) && (flags[t - 1]! & sentenceStart) === 0 && !isTerm(keys[t - 1]!)) paired.add(keys[t]!);
-      else if (!cap(t - 1) && !cap(t + 1)) alone.add(keys[t]!);
+      const flag = flags[t]!;
+      if ((flag & capital) === 0 || (flag & sentenceStart) !== 0) continue;
+      const key = keys[t]!;
+      if (key === '-') continue;
+      const prevCap = t > 0 && (flags[t - 1]! & capital) !== 0 && keys[t - 1] !== '-';
+      if (prevCap) {
+        if ((flags[t - 1]! & sentenceStart) === 0 && isTerm(key) && !isTerm(keys[t - 1]!)) (paired ??= new Set()).add(key);
+      } else if (!(t + 1 < length && (flags[t + 1]! & capital) !== 0 && keys[t + 1] !== '-')) {
+        (alone ??= new Set()).add(key);
+      }
     }
   }
   const names = new Set<string>();
-  for (const word of paired) if (alone.has(word) && isTerm(word)) names.add(word);
+  if (!paired || !alone) return names;
+  for (const word of paired) if (alone.has(word)) names.add(word);
   // Most articles have none: only then look for the word in lower case.
   if (names.size > 0) {
     for (const { keys, flags, length } of zones) {
@@ -184,7 +192,7 @@ export function findTopics(
       for (const n of phraseLengthsAt(matcher.trie, keys, i)) {
         const entries = matcher.phrases.get(n === 1 ? keys[i]! : keys.slice(i, i + n).join(' '));
         if (!entries) continue;
-        if (n === 1 && (names?.[i] || people.has(keys[i]!))) break;
+        if (n === 1 && (names?.[i] || (people.size > 0 && people.has(keys[i]!)))) break;
         for (const e of entries) {
           if (z === 0) inHeadline.add(e.topic);
           const terms = hits.get(e.topic) ?? new Map<string, number>();
