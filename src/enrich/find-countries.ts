@@ -107,6 +107,9 @@ interface Found {
 
 const kindWeight: Record<PlaceKind, number> = {
   country: 1, demonym: 0.8, capital: 0.8, region: 0.8, 'us-state': 0.6, city: 0.6,
+  // A national body or a company points to its country only through what it does: less than a place named.
+  institution: 0.5,
+  company: 0.5,
 };
 
 /**
@@ -177,7 +180,8 @@ export function findCountryEvidence(
   const mentions: Mention[] = [];
   let order = 0;
   let headlineCount = 0;
-  // `Talks in Cairo`, `Summit at Doha`: in a headline, a venue is where, not what, the story is.
+  // `Talks in Cairo`, `Summit at Doha`: in a headline, a venue is where, not what, the story is;
+  // and a company (`Airbus wins Qatar order`) stands for its country less than a place named.
   const venues = new Set<number>();
   scanned.forEach(({ kind: where, zoneWeight, found }, z) => {
     const kept = found.filter((f) => !f.person && !(f.personPair && personPairs.has(f.personPair)) && !notPlaces.has(f.key));
@@ -198,11 +202,11 @@ export function findCountryEvidence(
         zone: z,
         start: f.start,
         end: f.end,
-        named: primary.kind !== 'city' && primary.kind !== 'capital',
+        named: primary.kind !== 'city' && primary.kind !== 'capital' && primary.kind !== 'company' && primary.kind !== 'institution',
       });
       if (z === 0) {
         const before = scanned[0]!.tokens.keys[f.start - 1];
-        if ((before === 'in' || before === 'at') && (primary.kind === 'city' || primary.kind === 'capital')) venues.add(order - 1);
+        if (((before === 'in' || before === 'at') && (primary.kind === 'city' || primary.kind === 'capital')) || primary.kind === 'company') venues.add(order - 1);
         headlineCount++;
       }
     });
@@ -238,9 +242,11 @@ export function findCountryEvidence(
   const firstNonVenue = resolved.slice(0, headlineCount).findIndex((code, i) => !venues.has(i) && scores.has(code));
   let lead = firstNonVenue === -1 ? inHeadline[0] : resolved[firstNonVenue];
   for (const code of inHeadline) if (scores.get(code)!.score >= scores.get(lead!)!.score * headlineOverride) lead = code;
+  // On equal scores, a country named by its name or its people (`the British runner`) leads one
+  // named only by a town (`in Athens`): the town is more often where than who.
   const ranked = [...scores.entries()].sort(
     ([a, x], [b, y]) =>
-      Number(b === lead) - Number(a === lead) || Number(upFront(y.mentions)) - Number(upFront(x.mentions)) || y.score - x.score || x.first - y.first || (a < b ? -1 : 1),
+      Number(b === lead) - Number(a === lead) || Number(upFront(y.mentions)) - Number(upFront(x.mentions)) || y.score - x.score || Number(y.named) - Number(x.named) || x.first - y.first || (a < b ? -1 : 1),
   );
   const top = ranked[0]?.[1].score ?? 0;
   const kept = ranked
@@ -268,6 +274,9 @@ function isCentral(mentions: readonly Mention[], score: number, top: number, opt
   if (mentions.every((m) => m.where === 'dateline')) return false;
   let where: ZoneKind = 'body';
   for (const m of mentions) {
+    // A company up front (`Aer Lingus buys Airbus jets`) may be only the maker of what is bought:
+    // its country needs the share of a country named further down.
+    if (m.kind === 'company') continue;
     if (m.where === 'headline' || m.where === 'dateline') return score >= top * options.headlineShare;
     if (m.where === 'lead') where = 'lead';
   }
@@ -385,6 +394,7 @@ function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surname
     const nameKey = keys[end - 1]!;
     const single = end - start === 1;
     const townOnly = single && match.entries.every((e) => e.kind === 'city');
+    const companyOnly = single && match.entries.every((e) => e.kind === 'company');
     // `Delta Air Lines`, `Chicago Bulls`: a town's name opening a longer name is not the place here.
     if (townOnly && !isHeadline && end < count && (flags[end]! & afterComma) === 0 && isNameWord(tokens, end, gaz)) continue;
     const isCountryName = single && match.entries.some((e) => e.kind === 'country');
@@ -405,7 +415,9 @@ function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surname
       personPair,
       person: personPair !== null && (!isHeadline || personPair.startsWith(`${nameKey} `)),
       usTown: isFollowedByUsState(tokens, end, gaz, match.entries),
-      notPlace: townOnly && ((!isHeadline && isSurname(tokens, start, gaz)) || (isCapitals(texts[start]!) && !(shouting ??= isShouting(texts)))),
+      // `Harrison Ford`: a company's one-word name after a given name is a surname too.
+      notPlace: (townOnly && ((!isHeadline && isSurname(tokens, start, gaz)) || (isCapitals(texts[start]!) && !(shouting ??= isShouting(texts))))) ||
+        (companyOnly && !isHeadline && isSurname(tokens, start, gaz)),
     });
   }
   return found;

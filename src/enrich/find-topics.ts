@@ -91,6 +91,41 @@ function nameWords(tokens: Tokens): boolean[] {
   return out;
 }
 
+/**
+ * Words an article uses only as a person's surname: after a given name (`Steve Jobs`), again on
+ * their own (`Jobs said`), never in lower case. One sense per article: the headline's `Jobs`
+ * is then the man too, not employment.
+ */
+function surnames(zones: readonly Tokens[], isTerm: (word: string) => boolean): Set<string> {
+  let paired: Set<string> | undefined;
+  let alone: Set<string> | undefined;
+  // Plain loops, no closures: this runs over every word of every article.
+  for (const { keys, flags, length } of zones) {
+    for (let t = 0; t < length; t++) {
+      const flag = flags[t]!;
+      if ((flag & capital) === 0 || (flag & sentenceStart) !== 0) continue;
+      const key = keys[t]!;
+      if (key === '-') continue;
+      const prevCap = t > 0 && (flags[t - 1]! & capital) !== 0 && keys[t - 1] !== '-';
+      if (prevCap) {
+        if ((flags[t - 1]! & sentenceStart) === 0 && isTerm(key) && !isTerm(keys[t - 1]!)) (paired ??= new Set()).add(key);
+      } else if (!(t + 1 < length && (flags[t + 1]! & capital) !== 0 && keys[t + 1] !== '-')) {
+        (alone ??= new Set()).add(key);
+      }
+    }
+  }
+  const names = new Set<string>();
+  if (!paired || !alone) return names;
+  for (const word of paired) if (alone.has(word)) names.add(word);
+  // Most articles have none: only then look for the word in lower case.
+  if (names.size > 0) {
+    for (const { keys, flags, length } of zones) {
+      for (let t = 0; t < length; t++) if ((flags[t]! & capital) === 0) names.delete(keys[t]!);
+    }
+  }
+  return new Set([...names].map(stem));
+}
+
 /** Compiles a taxonomy's terms into one phrase table, so matching is one pass over the tokens. */
 export function compileTopics(topics: readonly TopicDefinition[], options: CompileOptions = {}): TopicMatcher {
   const phrases = new Map<string, Array<{ topic: number; weight: number; term: string }>>();
@@ -146,6 +181,7 @@ export function findTopics(
   const hits = new Map<number, Map<string, number>>();
   const inHeadline = new Set<number>();
   const zones = articleZones(words, topicZoneWeights);
+  const people = surnames(zones.slice(1).map((zone) => zone.tokens), (word) => matcher.phrases.has(stem(word)));
   for (let z = 0; z < zones.length; z++) {
     const { tokens: zoneTokens, weight } = zones[z]!;
     const keys = stemmedKeys(zoneTokens);
@@ -156,7 +192,7 @@ export function findTopics(
       for (const n of phraseLengthsAt(matcher.trie, keys, i)) {
         const entries = matcher.phrases.get(n === 1 ? keys[i]! : keys.slice(i, i + n).join(' '));
         if (!entries) continue;
-        if (n === 1 && names?.[i]) break;
+        if (n === 1 && (names?.[i] || (people.size > 0 && people.has(keys[i]!)))) break;
         for (const e of entries) {
           if (z === 0) inHeadline.add(e.topic);
           const terms = hits.get(e.topic) ?? new Map<string, number>();

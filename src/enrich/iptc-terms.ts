@@ -17,7 +17,8 @@ export const defaultIptcTermOptions = { labelWeight: 1 } satisfies IptcTermOptio
  * `triple jump`: over a thousand) as terms of the taxonomy topic each concept falls under: the
  * topic whose `iptc` qcodes name the concept or its nearest broader concept. A label joining
  * several subjects (`arts, culture, entertainment and media`) gives each as a term. Concepts under
- * no topic of the taxonomy are left out; a term the taxonomy already has keeps its weight.
+ * no topic of the taxonomy are left out; a term the taxonomy already has keeps its weight and
+ * stays with the topics that list it (`software` is technology, not also an industry of the economy).
  */
 export function addIptcTerms(
   topics: readonly TopicDefinition[],
@@ -30,13 +31,15 @@ export function addIptcTerms(
   });
   const parent = new Map(concepts.map(([code, broader]) => [code, broader]));
   const added = topics.map(() => new Map<string, number>());
+  // A label another topic's hand-written terms claim (`software`, an industry under economy) is left to that topic.
+  const handWritten = new Set(topics.flatMap((t) => Object.keys(t.terms)));
   for (const [code, , label] of concepts) {
     let at: string | null | undefined = code;
     while (at && !topicOf.has(at)) at = parent.get(at);
     if (!at) continue;
     const topic = topicOf.get(at)!;
     for (const term of labelTerms(label)) {
-      if (!(term in topics[topic]!.terms)) added[topic]!.set(term, options.labelWeight);
+      if (!handWritten.has(term)) added[topic]!.set(term, options.labelWeight);
     }
   }
   return topics.map((t, i) => ({ ...t, terms: { ...Object.fromEntries(added[i]!), ...t.terms } }));

@@ -75,7 +75,8 @@ export function loadEnrichment(taxonomyPath?: string): Enrichment {
   const credits = JSON.parse(readFileSync(new URL('credits.json', dataDir), 'utf8')) as { aliases: Record<string, string> };
   const iptc = JSON.parse(readFileSync(new URL('iptc-media-topics.json', dataDir), 'utf8')) as { concepts: IptcConcept[] };
   const gazetteer = defaultGazetteer();
-  const placeNames = [...gazetteer.phrases.keys()].filter((key) => key.includes(' '));
+  // Names of companies and national bodies are not blockers: `Deutsche Bank` is still a bank.
+  const placeNames = [...gazetteer.phrases].filter(([key, entries]) => key.includes(' ') && entries.some((e) => e.kind !== 'company' && e.kind !== 'institution')).map(([key]) => key);
   return {
     gazetteer,
     topics: compileTopics(addIptcTerms(readTaxonomy(taxonomyPath), iptc.concepts), { blockers: [...placeNames, ...readTaxonomyIgnores(taxonomyPath)] }),

@@ -36,6 +36,22 @@ describe('findTopics', () => {
     expect(t[0]).toBe('diplomacy');
   });
 
+  // [what the words are, headline, paragraphs, main topic expected]
+  const vocabulary: Array<[string, string, string[], string]> = [
+    ['a lawsuit said with a verb (sues, sued) is a court case', 'Network maker sues rival over phone name', ['The company sued its rival on Wednesday, saying the name of the phone infringes its rights.', 'A jury may hear the case next year, the plaintiff said.'], 'crime-law-justice'],
+    ['an eruption is a natural disaster', 'Volcano shoots ash high into the sky', ['The volcano erupted on Tuesday, sending ash 30,000 feet up; the eruption closed the airport.', 'Villagers near the volcanic peak were told to stay indoors.'], 'disaster-accident-emergency'],
+    ['computers, laptops and browsers are technology', 'New laptop runs a faster browser', ['The computer maker showed a laptop with a new processor and operating system.', 'The browser and search engine come installed on every PC.'], 'science-technology'],
+    ['movies, the Oscars and bands are entertainment', 'Band\'s first movie wins two Oscars', ['The band\'s movie won two Oscars on Sunday, the broadcaster said.', 'Two more movies by the band are planned.'], 'arts-culture-entertainment'],
+    ['flu is health', 'Flu spreads in the north', ['Flu has spread to six towns, and influenza shots are running out.'], 'health'],
+    ['a bomb set by the Taliban is conflict', 'Taliban bomb hits market', ['A bomb set by the Taliban hit a market; a suicide bomber struck a second town.'], 'conflict-war-peace'],
+    ['a rapper\'s new song is entertainment', 'Rapper releases song about home town', ['The rapper\'s new song tops the charts; a comedian stars in the video.'], 'arts-culture-entertainment'],
+    ['a comet and an asteroid are science', 'Comet passes close to asteroid', ['Astronomers tracked the comet as it passed an asteroid beyond the moon.'], 'science-technology'],
+    ['a flight recorder is an air accident\'s', 'Flight recorder found', ['Searchers found the flight recorder in the wreck; search and rescue teams left the site.'], 'disaster-accident-emergency'],
+  ];
+  it.each(vocabulary)('%s', (_words, headline, paragraphs, expected) => {
+    expect(topics(headline, ...paragraphs)[0]).toBe(expected);
+  });
+
   it('files a domestic election under politics', () => {
     const t = topics(
       'Voters Go to the Polls in Parliamentary Election',
@@ -85,6 +101,13 @@ describe('findTopics', () => {
       'Jobs said the computer would ship next month; analysts at Steve Jobs\'s keynote praised the technology.',
     );
     expect(t).toEqual(['science-technology']);
+  });
+
+  it('reads a surname the article uses alone (Steve Jobs … Jobs) as the person everywhere, headline too, but not a word it also writes in lower case', () => {
+    const book = ['A new biography of Steve Jobs paints a gentler picture of the man.', 'The book, by two writers who knew him, says that Jobs mellowed with age.'];
+    expect(topics('Becoming Steve Jobs: a new book on Jobs', ...book)[0]).toBe('arts-culture-entertainment');
+    const cuts = ['Workers fear for their jobs after Steve Jobs said that Jobs would close two plants and cut 5,000 jobs.', 'Union leaders said job cuts would hit the workforce hard.'];
+    expect(topics('Jobs to go at carmaker', ...cuts)[0]).toBe('labour');
   });
 
   it('keeps a further topic only when several of its words appear, not one word said often', () => {

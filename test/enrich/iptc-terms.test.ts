@@ -27,4 +27,9 @@ describe('IPTC Media Topics as topic evidence', () => {
     const [term, weight] = Object.entries(hand)[0]!;
     expect(termsOf('sport')[term]).toBe(weight);
   });
+
+  it('leaves a label to the topic whose hand-written terms claim it (software is technology, not an industry of the economy)', () => {
+    expect(termsOf('science-technology')).toHaveProperty(['software']);
+    expect(termsOf('economy-business-finance')).not.toHaveProperty(['software']);
+  });
 });
