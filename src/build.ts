@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { acquireOutputLock } from './output/output-lock.js';
-import type { Article, BuildReport, Diagnostic, MergedArticle, ParsedArticle, ParsedSeed, RenderedFile, SeedFile } from './model/types.js';
+import type { Article, BuildReport, Diagnostic, MergedArticle, ParsedArticle, ParsedSeed, RenderedFile, SearchRecord, SeedFile } from './model/types.js';
 import type { CopyFacts } from './stages/dedupe-articles.js';
 import type { PagePlan } from './views/page-views.js';
 import { resolveConfig, sourceDateEpoch, type SiteConfig } from './config.js';
@@ -13,7 +13,7 @@ import { codeFingerprint, fromEnrichEntry, openBuildCache, relocateParsed, taxon
 import { fingerprintFiles } from './cache/fingerprint.js';
 import { outputAfterWrite } from './output/output-manifest.js';
 import { hashInputs, hashText, type HashMemo } from './cache/stable-hash.js';
-import { bundleDir, searchPartition, searchPartitions } from './search/search-partitions.js';
+import { bundleDir, searchPartition, searchPartitions, vocabularyRecord, wordsPartition } from './search/search-partitions.js';
 import { outputPath, urls } from './views/site-urls.js';
 import { BuildError } from './errors.js';
 import { availableParallelism } from 'node:os';
@@ -418,7 +418,10 @@ function reportStream(hooks: BuildHooks, clock: StreamClock, rest: string, total
   if (rest) hooks.onStage?.(rest, Math.max(0, total - streamed));
 }
 
-/** The search bundles, one per partition; with `reuse`, only those whose records changed are indexed again. */
+/**
+ * The search bundles, one per partition, and the words bundle naming the words of each (see
+ * `wordsPartition`); with `reuse`, only those whose records changed are indexed again.
+ */
 async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse | null): AsyncGenerator<RenderedFile> {
   const planAt = new Map(build.plans.filter((p) => p.search).map((p) => [p.path, p]));
   const members = new Map<string, Array<{ article: Article; plan: PagePlan }>>();
@@ -432,33 +435,43 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
   }
   const { createSearchIndexer, closeSearch } = await stages();
   let started = false;
+  // Keeps the last build's bundle when its key and files are intact, else indexes `records()`.
+  async function* bundle(part: string, key: string, records: () => SearchRecord[]): AsyncGenerator<RenderedFile> {
+    const before = reuse?.previous?.search.get(part);
+    if (reuse && before?.key === key && before.files.every((f) => reuse.output.intact.has(f))) {
+      for (const f of before.files) reuse.keep.add(f);
+      reuse.search.set(part, before);
+      reuse.keptBundles++;
+      return;
+    }
+    started = true;
+    const indexer = await createSearchIndexer(build.config.language);
+    const pending = createTaskPool(64);
+    for (const record of records()) await pending.add(() => indexer.add(record));
+    await pending.drain();
+    const files = await indexer.finish(bundleDir(part));
+    if (reuse) {
+      reuse.search.set(part, { key, files: files.map((f) => f.path) });
+      reuse.indexed++;
+    }
+    yield* files;
+  }
   try {
-    for (const part of searchPartitions(build.articles)) {
+    const parts = searchPartitions(build.articles);
+    const keys: string[] = [];
+    for (const part of parts) {
       const plans = members.get(part) ?? [];
-      const prefix = bundleDir(part);
       // A record is its article and the names of its countries and topics.
       const key = hashInputs({
         fp: fp.code, language: build.config.language,
         records: plans.map(({ article: a }) => ({ a, c: a.countries.map(build.countryName), t: a.topics.map(build.topicName) })),
       }, build.memo);
-      const before = reuse?.previous?.search.get(part);
-      if (reuse && before?.key === key && before.files.every((f) => reuse.output.intact.has(f))) {
-        for (const f of before.files) reuse.keep.add(f);
-        reuse.search.set(part, before);
-        reuse.keptBundles++;
-        continue;
-      }
-      started = true;
-      const indexer = await createSearchIndexer(build.config.language);
-      const pending = createTaskPool(64);
-      for (const { plan } of plans) await pending.add(() => indexer.add(plan.search!()));
-      await pending.drain();
-      const files = await indexer.finish(prefix);
-      if (reuse) {
-        reuse.search.set(part, { key, files: files.map((f) => f.path) });
-        reuse.indexed++;
-      }
-      yield* files;
+      keys.push(key);
+      yield* bundle(part, key, () => plans.map(({ plan }) => plan.search!()));
+    }
+    if (parts.length > 1) {
+      const key = hashInputs({ fp: fp.code, language: build.config.language, parts, keys }, build.memo);
+      yield* bundle(wordsPartition, key, () => parts.map((part) => vocabularyRecord(part, (members.get(part) ?? []).map(({ plan }) => plan.search!()))));
     }
   } finally {
     if (started) await closeSearch();

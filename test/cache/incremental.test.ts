@@ -154,7 +154,7 @@ function apply(p: ReturnType<typeof project>, e: Edit, config: { title: string; 
   }
 }
 
-async function compare(p: ReturnType<typeof project>, config: { title: string; pageSize: number }, search: boolean, step: number): Promise<{ written: number; upToDate: boolean; warnings: readonly string[] }> {
+async function compare(p: ReturnType<typeof project>, config: { title: string; pageSize: number }, search: boolean, step: number): Promise<{ written: number; upToDate: boolean; warnings: readonly string[]; search: { indexed: number; kept: number } }> {
   const templates = path.join(p.root, 'templates');
   const common: Partial<SiteConfig> = {
     seedsDir: p.seeds, taxonomy: path.join(p.root, 'taxonomy.json'), title: config.title, pageSize: config.pageSize, search, siteUrl: 'https://news.example/archive/',
@@ -168,7 +168,7 @@ async function compare(p: ReturnType<typeof project>, config: { title: string; p
   rmSync(cleanOut, { recursive: true, force: true });
   expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
   for (const [file, hash] of b) expect(a.get(file), file).toBe(hash);
-  return { written: inc.stats.written, upToDate: inc.cache.upToDate, warnings: inc.warnings };
+  return { written: inc.stats.written, upToDate: inc.cache.upToDate, warnings: inc.warnings, search: inc.cache.search };
 }
 
 describe('incremental builds', () => {
@@ -189,14 +189,19 @@ describe('incremental builds', () => {
     );
   }, 600_000);
 
-  it('with search: a new seed re-indexes the search bundle, and the result equals a clean build', async () => {
+  it('with search: an edit re-indexes only the edited article\'s year bundle and the words bundle, and the result equals a clean build', async () => {
     const p = project();
     const config = { title: 'Dateline news archive', pageSize: 50 };
-    await compare(p, config, true, 0);
+    const cold = await compare(p, config, true, 0);
+    expect(cold.search.indexed).toBeGreaterThan(1);
     apply(p, { kind: 'add', from: 3 }, config);
     await compare(p, config, true, 1);
+    // One article's paragraph changes: its year's bundle is indexed again, and the words bundle
+    // (one small record per bundle), every other bundle is kept.
     apply(p, { kind: 'edit', file: 0, article: 1 }, config);
-    await compare(p, config, true, 2);
+    const edited = await compare(p, config, true, 2);
+    expect(edited.search.indexed).toBe(2);
+    expect(edited.search.kept).toBeGreaterThan(0);
   }, 300_000);
 
   it('a rebuild with nothing changed writes nothing and computes nothing', async () => {
