@@ -13,7 +13,7 @@ import { codeFingerprint, fromEnrichEntry, openBuildCache, relocateParsed, taxon
 import { fingerprintFiles } from './cache/fingerprint.js';
 import { outputAfterWrite } from './output/output-manifest.js';
 import { hashInputs, hashText, type HashMemo } from './cache/stable-hash.js';
-import { bundleDir, searchPartition, searchPartitions, vocabularyRecord, wordsPartition } from './search/search-partitions.js';
+import { bundleDir, distinctWords, searchPartition, searchPartitions, vocabularyRecord, wordsPartition } from './search/search-partitions.js';
 import { outputPath, urls } from './views/site-urls.js';
 import { BuildError } from './errors.js';
 import { availableParallelism } from 'node:os';
@@ -436,29 +436,36 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
   const { createSearchIndexer, closeSearch } = await stages();
   let started = false;
   // Keeps the last build's bundle when its key and files are intact, else indexes `records()`.
-  async function* bundle(part: string, key: string, records: () => SearchRecord[]): AsyncGenerator<RenderedFile> {
+  // An article bundle's distinct words are kept with it, so the words bundle (indexed again
+  // only when a bundle's words change) never reads the records of the bundles kept.
+  async function* bundle(part: string, key: string, records: () => SearchRecord[], words?: (records: SearchRecord[]) => string): AsyncGenerator<RenderedFile, string | undefined> {
     const before = reuse?.previous?.search.get(part);
     if (reuse && before?.key === key && before.files.every((f) => reuse.output.intact.has(f))) {
       for (const f of before.files) reuse.keep.add(f);
-      reuse.search.set(part, before);
+      // A cache written before words were kept: they are worked out once and kept from now on.
+      const distinct = before.words ?? words?.(records());
+      reuse.search.set(part, distinct === undefined ? before : { ...before, words: distinct });
       reuse.keptBundles++;
-      return;
+      return distinct;
     }
     started = true;
     const indexer = await createSearchIndexer(build.config.language);
     const pending = createTaskPool(64);
-    for (const record of records()) await pending.add(() => indexer.add(record));
+    const all = records();
+    for (const record of all) await pending.add(() => indexer.add(record));
     await pending.drain();
     const files = await indexer.finish(bundleDir(part));
+    const distinct = words?.(all);
     if (reuse) {
-      reuse.search.set(part, { key, files: files.map((f) => f.path) });
+      reuse.search.set(part, { key, files: files.map((f) => f.path), ...(distinct === undefined ? {} : { words: distinct }) });
       reuse.indexed++;
     }
     yield* files;
+    return distinct;
   }
   try {
     const parts = searchPartitions(build.articles);
-    const keys: string[] = [];
+    const vocabulary: string[] = [];
     for (const part of parts) {
       const plans = members.get(part) ?? [];
       // A record is its article and the names of its countries and topics.
@@ -466,12 +473,12 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
         fp: fp.code, language: build.config.language,
         records: plans.map(({ article: a }) => ({ a, c: a.countries.map(build.countryName), t: a.topics.map(build.topicName) })),
       }, build.memo);
-      keys.push(key);
-      yield* bundle(part, key, () => plans.map(({ plan }) => plan.search!()));
+      const words = yield* bundle(part, key, () => plans.map(({ plan }) => plan.search!()), parts.length > 1 ? distinctWords : undefined);
+      vocabulary.push(words ?? '');
     }
     if (parts.length > 1) {
-      const key = hashInputs({ fp: fp.code, language: build.config.language, parts, keys }, build.memo);
-      yield* bundle(wordsPartition, key, () => parts.map((part) => vocabularyRecord(part, (members.get(part) ?? []).map(({ plan }) => plan.search!()))));
+      const key = hashInputs({ fp: fp.code, language: build.config.language, parts, vocabulary }, build.memo);
+      yield* bundle(wordsPartition, key, () => parts.map((part, i) => vocabularyRecord(part, vocabulary[i]!)));
     }
   } finally {
     if (started) await closeSearch();

@@ -53,19 +53,18 @@ export function yearValue(partition: string): string {
   return partition === 'undated' ? 'Undated' : partition;
 }
 
-/** The words bundle's record for one article bundle: each distinct word of its records' text, title and meta, once. */
-export function vocabularyRecord(partition: string, records: readonly SearchRecord[]): SearchRecord {
+/** Each distinct word of the records' text, title and meta once, sorted, space-separated. */
+export function distinctWords(records: readonly SearchRecord[]): string {
   const words = new Set<string>();
   for (const r of records) {
     for (const text of [r.title, r.content, ...Object.values(r.meta ?? {})]) {
       for (const w of text.toLowerCase().split(/\s+/)) if (w !== '') words.add(w);
     }
   }
-  return {
-    url: `/${bundleDir(wordsPartition)}${partition}/`,
-    title: partition,
-    content: [...words].sort().join(' '),
-    filters: { bundle: [yearValue(partition)] },
-    sort: {},
-  };
+  return [...words].sort().join(' ');
+}
+
+/** The words bundle's record for one article bundle, from its `distinctWords`. */
+export function vocabularyRecord(partition: string, words: string): SearchRecord {
+  return { url: `/${bundleDir(wordsPartition)}${partition}/`, title: partition, content: words, filters: { bundle: [yearValue(partition)] }, sort: {} };
 }
