@@ -155,9 +155,9 @@
     var q = state.q || null;
     // One search without an order gives the results, the filter counts and how many results
     // each year holds; a sorted search is then made of one search per year (see inOrder).
-    return yearsWithWords(q).then(function (years) {
-      if (years && years.length === 0) return { results: [], filters: {} };
-      var scoped = years ? Object.assign({}, filters, { year: (filters.year || []).concat([{ any: years }]) }) : filters;
+    return yearsWithWords(q).then(function (held) {
+      if (held && held.length === 0) return { results: [], filters: {} };
+      var scoped = held ? Object.assign({}, filters, { year: (filters.year || []).concat([{ any: held }]) }) : filters;
       return pagefind.search(q, { filters: scoped });
     }).then(function (all) {
       if (mine !== run) return;
