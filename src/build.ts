@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { acquireOutputLock } from './output/output-lock.js';
-import type { Article, BuildReport, Diagnostic, MergedArticle, ParsedArticle, ParsedSeed, RenderedFile, SeedFile } from './model/types.js';
+import type { Article, BuildReport, Diagnostic, MergedArticle, ParsedArticle, ParsedSeed, RenderedFile, SearchRecord, SeedFile } from './model/types.js';
 import type { CopyFacts } from './stages/dedupe-articles.js';
 import type { PagePlan } from './views/page-views.js';
 import { resolveConfig, sourceDateEpoch, type SiteConfig } from './config.js';
@@ -15,7 +15,7 @@ import type { PackStore } from './cache/pack-store.js';
 import { articleRecord } from './views/article-record.js';
 import { checkOutput, outputAfterWrite } from './output/output-manifest.js';
 import { hashInputs, hashText, type HashMemo } from './cache/stable-hash.js';
-import { bundleDir, searchPartition, searchPartitions } from './search/search-partitions.js';
+import { bundleDir, distinctWords, searchPartition, searchPartitions, vocabularyRecord, wordsPartition } from './search/search-partitions.js';
 import { outputPath, urls } from './views/site-urls.js';
 import { BuildError } from './errors.js';
 import { availableParallelism } from 'node:os';
@@ -469,7 +469,10 @@ function reportStream(hooks: BuildHooks, clock: StreamClock, rest: string, total
   if (rest) hooks.onStage?.(rest, Math.max(0, total - streamed));
 }
 
-/** The search bundles, one per partition; with `reuse`, only those whose records changed are indexed again. */
+/**
+ * The search bundles, one per partition, and the words bundle naming the words of each (see
+ * `wordsPartition`); with `reuse`, only those whose records changed are indexed again.
+ */
 async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse | null): AsyncGenerator<RenderedFile> {
   const planAt = new Map(build.plans.filter((p) => p.search).map((p) => [p.path, p]));
   const members = new Map<string, Array<{ article: Article; plan: PagePlan }>>();
@@ -484,33 +487,50 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
   // Pagefind is loaded only by a build with search on.
   const { createSearchIndexer, closeSearch } = await import('./stages/index-search.js');
   let started = false;
+  // Keeps the last build's bundle when its key and files are intact, else indexes `records()`.
+  // An article bundle's distinct words are kept with it, so the words bundle (indexed again
+  // only when a bundle's words change) never reads the records of the bundles kept.
+  async function* bundle(part: string, key: string, records: () => SearchRecord[], words?: (records: SearchRecord[]) => string): AsyncGenerator<RenderedFile, string | undefined> {
+    const before = reuse?.previous?.search.get(part);
+    if (reuse && before?.key === key && before.files.every((f) => reuse.output.intact.has(f))) {
+      for (const f of before.files) reuse.keep.add(f);
+      // A cache written before words were kept: they are worked out once and kept from now on.
+      const distinct = before.words ?? words?.(records());
+      reuse.search.set(part, distinct === undefined ? before : { ...before, words: distinct });
+      reuse.keptBundles++;
+      return distinct;
+    }
+    started = true;
+    const indexer = await createSearchIndexer(build.config.language);
+    const pending = createTaskPool(64);
+    const all = records();
+    for (const record of all) await pending.add(() => indexer.add(record));
+    await pending.drain();
+    const files = await indexer.finish(bundleDir(part));
+    const distinct = words?.(all);
+    if (reuse) {
+      reuse.search.set(part, { key, files: files.map((f) => f.path), ...(distinct === undefined ? {} : { words: distinct }) });
+      reuse.indexed++;
+    }
+    yield* files;
+    return distinct;
+  }
   try {
-    for (const part of searchPartitions(build.articles)) {
+    const parts = searchPartitions(build.articles);
+    const vocabulary: string[] = [];
+    for (const part of parts) {
       const plans = members.get(part) ?? [];
-      const prefix = bundleDir(part);
       // A record is its article and the names of its countries and topics.
       const key = hashInputs({
         fp: fp.code, language: build.config.language,
         records: plans.map(({ article: a }) => ({ a, c: a.countries.map(build.countryName), t: a.topics.map(build.topicName) })),
       }, build.memo);
-      const before = reuse?.previous?.search.get(part);
-      if (reuse && before?.key === key && before.files.every((f) => reuse.output.intact.has(f))) {
-        for (const f of before.files) reuse.keep.add(f);
-        reuse.search.set(part, before);
-        reuse.keptBundles++;
-        continue;
-      }
-      started = true;
-      const indexer = await createSearchIndexer(build.config.language);
-      const pending = createTaskPool(64);
-      for (const { plan } of plans) await pending.add(() => indexer.add(plan.search!()));
-      await pending.drain();
-      const files = await indexer.finish(prefix);
-      if (reuse) {
-        reuse.search.set(part, { key, files: files.map((f) => f.path) });
-        reuse.indexed++;
-      }
-      yield* files;
+      const words = yield* bundle(part, key, () => plans.map(({ plan }) => plan.search!()), parts.length > 1 ? distinctWords : undefined);
+      vocabulary.push(words ?? '');
+    }
+    if (parts.length > 1) {
+      const key = hashInputs({ fp: fp.code, language: build.config.language, parts, vocabulary }, build.memo);
+      yield* bundle(wordsPartition, key, () => parts.map((part, i) => vocabularyRecord(part, vocabulary[i]!)));
     }
   } finally {
     if (started) await closeSearch();

@@ -149,8 +149,10 @@ describe('reproducible output with search on', () => {
     const two = await buildArchive({ seedsDir, search: true });
     const bytes = (b: BuiltArchive) => new Map(b.files.map((f) => [f.path, Buffer.from(f.contents)]));
     expect(bytes(two)).toEqual(bytes(one));
-    // One filter file per filter: country, topic, year.
-    expect(one.files.filter((f) => f.path.startsWith('pagefind/filter/')).length).toBe(3);
+    // A bundle per year of the samples (2025, 2020) and one for the undated article, each with
+    // one filter file per filter (country, topic, year), and the words bundle with its one (bundle).
+    const filterFiles = one.files.map((f) => /^pagefind\/([^/]+)\/filter\//.exec(f.path)?.[1]).filter((b) => b !== undefined);
+    expect(filterFiles.sort()).toEqual(['2020', '2020', '2020', '2025', '2025', '2025', 'undated', 'undated', 'undated', 'words']);
   });
 });
 

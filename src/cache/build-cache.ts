@@ -32,6 +32,8 @@ export interface NameTables {
 export interface SearchEntry {
   readonly key: string;
   readonly files: readonly string[];
+  /** An article bundle's distinct words (the content of its record in the words bundle). */
+  readonly words?: string;
 }
 
 /** The state a build keeps between runs, in `.dateline-cache/` (or `--cache-dir`). */

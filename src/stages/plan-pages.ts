@@ -9,7 +9,7 @@ import type { FeedInputs } from '../views/feed-view.js';
 import type { GroupLink } from '../views/pages/home.js';
 import { countryRegion } from '../enrich/country-regions.js';
 import { captionWithoutCredit } from '../parse/text-key.js';
-import { bundleDir, searchPartitions } from '../search/search-partitions.js';
+import { searchBundles, searchPartition, yearValue } from '../search/search-partitions.js';
 import { memoByText, memoDerived, type HashMemo } from '../cache/stable-hash.js';
 
 /** Inputs of page planning besides the archive. */
@@ -110,7 +110,7 @@ export function planPages(input: PlanInput): PagePlan[] {
         url: `/${url}`,
         title: a.headline,
         content: [a.headline, ...a.captions.map(captionWithoutCredit), ...a.paragraphs].join('\n'),
-        filters: { country: a.countries.map(ctx.countryName), topic: a.topics.map(ctx.topicName), year: [a.date ? a.date.slice(0, 4) : 'Undated'] },
+        filters: { country: a.countries.map(ctx.countryName), topic: a.topics.map(ctx.topicName), year: [yearValue(searchPartition(a))] },
         meta: searchMeta(ctx, a),
         sort: a.date ? { date: a.date } : ({} as Record<string, string>),
       }),
@@ -192,7 +192,7 @@ export function planPages(input: PlanInput): PagePlan[] {
       path,
       template,
       view: 'search',
-      inputs: () => ({ site, path, url, title, countries: links(archive.countries), topics: links(archive.topics), bundles: searchPartitions(archive.articles).map(bundleDir) }),
+      inputs: () => ({ site, path, url, title, countries: links(archive.countries), topics: links(archive.topics), bundles: searchBundles(archive.articles) }),
     });
   }
   plans.push(...feedPlans(ctx, input.buildDate, '', config.title, () => archive.articles.slice(0, 50)));

@@ -152,41 +152,61 @@
       return Promise.resolve();
     }
     status.textContent = 'Searching…';
-    var options = { filters: filters };
-    if (state.sort) options.sort = SORTS[state.sort];
-    // Pagefind leaves out of a sorted search the records without the sort key: the undated
-    // articles. They are searched apart and put after the dated ones, so sorting hides nothing.
-    var years = state.filters.year;
-    var undated = state.sort && (years.length === 0 || (years.length === 1 && years[0] === 'Undated'))
-      ? pagefind.search(state.q || null, { filters: Object.assign({}, filters, { year: ['Undated'] }) })
-      : Promise.resolve({ results: [], filters: {} });
-    return Promise.all([pagefind.search(state.q || null, options), undated]).then(function (found) {
+    var q = state.q || null;
+    // One search without an order gives the results, the filter counts and how many results
+    // each year holds; a sorted search is then made of one search per year (see inOrder).
+    return yearsWithWords(q).then(function (held) {
+      if (held && held.length === 0) return { results: [], filters: {} };
+      var scoped = held ? Object.assign({}, filters, { year: (filters.year || []).concat([{ any: held }]) }) : filters;
+      return pagefind.search(q, { filters: scoped });
+    }).then(function (all) {
       if (mine !== run) return;
-      var result = found[0];
-      var late = found[1];
-      current = { results: result.results.concat(late.results) };
-      shown = 0;
-      list.textContent = '';
-      var n = current.results.length;
-      var what = state.q ? ' for “' + state.q + '”' : '';
-      var order = state.sort === 'newest' ? ', newest first' : state.sort === 'oldest' ? ', oldest first' : '';
-      var tail = late.results.length > 0 && result.results.length > 0 ? ' (' + late.results.length + ' undated at the end)' : '';
-      status.textContent = n === 0 ? 'No results' + what + '.' : n + (n === 1 ? ' result' : ' results') + what + order + tail + '.';
-      drawFilters(state, addCounts(result.filters || {}, late.filters || {}));
-      return showMore();
+      var years = (all.filters && all.filters.year) || {};
+      return (state.sort ? inOrder(q, state.sort, filters, years) : Promise.resolve(all.results)).then(function (results) {
+        if (mine !== run) return;
+        current = { results: results };
+        shown = 0;
+        list.textContent = '';
+        var n = results.length;
+        var undated = years.Undated || 0;
+        var what = state.q ? ' for “' + state.q + '”' : '';
+        var order = state.sort === 'newest' ? ', newest first' : state.sort === 'oldest' ? ', oldest first' : '';
+        var tail = state.sort && undated > 0 && undated < n ? ' (' + undated + ' undated at the end)' : '';
+        status.textContent = n === 0 ? 'No results' + what + '.' : n + (n === 1 ? ' result' : ' results') + what + order + tail + '.';
+        drawFilters(state, all.filters || {});
+        return showMore();
+      });
     });
   }
 
-  // The filter counts of two searches of different records, added up.
-  function addCounts(a, b) {
-    var sum = {};
-    [a, b].forEach(function (counts) {
-      Object.keys(counts).forEach(function (name) {
-        sum[name] = sum[name] || {};
-        Object.keys(counts[name]).forEach(function (v) { sum[name][v] = (sum[name][v] || 0) + counts[name][v]; });
-      });
+  // The years whose bundles hold every word of the query (null: no words, or one bundle). A
+  // bundle with no word starting with a query word matches the longest word it has that begins
+  // it instead ("a" for "accountability"), so a year without the word would answer with
+  // unrelated articles. The words bundle holds each bundle's words as one record, with the
+  // bundle's year as its filter `bundle`: asked first, it names the years to search.
+  function yearsWithWords(q) {
+    if (!q || !totals.bundle) return Promise.resolve(null);
+    return pagefind.search(q, { filters: { bundle: { any: Object.keys(totals.bundle) } } }).then(function (r) {
+      var found = (r.filters && r.filters.bundle) || {};
+      return Object.keys(found).filter(function (y) { return found[y] > 0; });
     });
-    return sum;
+  }
+
+  // The results in date order. The search bundles hold a year each (undated articles one more),
+  // and Pagefind sorts within each bundle only: a merged search interleaves the bundles by
+  // score. So each year with results is searched alone (its year filter reaches one bundle),
+  // sorted, and the years are put in order. Pagefind's sort leaves out records without the
+  // sort key, so the undated ones are searched unsorted and put last: sorting hides nothing.
+  function inOrder(q, sort, filters, years) {
+    var dated = Object.keys(years).filter(function (y) { return years[y] > 0 && y !== 'Undated'; }).sort();
+    if (sort === 'newest') dated.reverse();
+    var searches = dated.map(function (y) {
+      return pagefind.search(q, { filters: Object.assign({}, filters, { year: [y] }), sort: SORTS[sort] });
+    });
+    if (years.Undated > 0) searches.push(pagefind.search(q, { filters: Object.assign({}, filters, { year: ['Undated'] }) }));
+    return Promise.all(searches).then(function (found) {
+      return found.reduce(function (all, r) { return all.concat(r.results); }, []);
+    });
   }
 
   function go(push) {
@@ -221,13 +241,17 @@
 
   var bundle = new URL(app.getAttribute('data-bundle'), location.href).href;
   var merge = JSON.parse(app.getAttribute('data-merge') || '[]');
+  // The newest year's bundle loads Pagefind (one script, one WebAssembly module); the other
+  // bundles are merged into it, so a query fetches only their index chunks. Options given to
+  // options() reach the first bundle only: each merged one gets them too.
+  var settings = { excerptLength: 24 };
   import(bundle + 'pagefind.js')
     .then(function (pf) {
       pagefind = pf;
-      return pf.options({ excerptLength: 24 });
+      return pf.options(settings);
     })
     .then(function () {
-      return Promise.all(merge.map(function (b) { return pagefind.mergeIndex(new URL(b, location.href).href); }));
+      return Promise.all(merge.map(function (b) { return pagefind.mergeIndex(new URL(b, location.href).href, Object.assign({}, settings)); }));
     })
     .then(function () { return pagefind.filters(); })
     .then(function (all) { totals = all; return start(); })

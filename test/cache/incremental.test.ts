@@ -166,7 +166,7 @@ function apply(p: ReturnType<typeof project>, e: Edit, config: { title: string; 
   }
 }
 
-async function compare(p: ReturnType<typeof project>, config: { title: string; pageSize: number }, search: boolean, step: number): Promise<{ written: number; upToDate: boolean; warnings: readonly string[]; cache: CacheStats; articles: number }> {
+async function compare(p: ReturnType<typeof project>, config: { title: string; pageSize: number }, search: boolean, step: number): Promise<{ written: number; upToDate: boolean; warnings: readonly string[]; cache: CacheStats; articles: number; search: { indexed: number; kept: number } }> {
   const templates = path.join(p.root, 'templates');
   const common: Partial<SiteConfig> = {
     seedsDir: p.seeds, taxonomy: path.join(p.root, 'taxonomy.json'), title: config.title, pageSize: config.pageSize, search, siteUrl: 'https://news.example/archive/',
@@ -180,7 +180,7 @@ async function compare(p: ReturnType<typeof project>, config: { title: string; p
   rmSync(cleanOut, { recursive: true, force: true });
   expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
   for (const [file, hash] of b) expect(a.get(file), file).toBe(hash);
-  return { written: inc.stats.written, upToDate: inc.cache.upToDate, warnings: inc.warnings, cache: inc.cache, articles: inc.report.articles };
+  return { written: inc.stats.written, upToDate: inc.cache.upToDate, warnings: inc.warnings, cache: inc.cache, articles: inc.report.articles, search: inc.cache.search };
 }
 
 describe('incremental builds', () => {
@@ -201,14 +201,29 @@ describe('incremental builds', () => {
     );
   }, 600_000);
 
-  it('with search: a new seed re-indexes the search bundle, and the result equals a clean build', async () => {
+  it('with search: an edit re-indexes only the edited article\'s year bundle (and the words bundle if a word is new), and the result equals a clean build', async () => {
     const p = project();
     const config = { title: 'Dateline news archive', pageSize: 50 };
-    await compare(p, config, true, 0);
+    const cold = await compare(p, config, true, 0);
+    expect(cold.search.indexed).toBeGreaterThan(1);
     apply(p, { kind: 'add', from: 3 }, config);
     await compare(p, config, true, 1);
+    // One article's paragraph changes: its year's bundle is indexed again, and the words bundle
+    // (one small record per bundle), every other bundle is kept.
     apply(p, { kind: 'edit', file: 0, article: 1 }, config);
-    await compare(p, config, true, 2);
+    const edited = await compare(p, config, true, 2);
+    expect(edited.search.indexed).toBe(2);
+    expect(edited.search.kept).toBeGreaterThan(0);
+    // Its last two paragraphs trade places: its year's bundle again, but no word is new, so
+    // the words bundle is kept too.
+    const file = path.join(p.seeds, p.files()[0]!);
+    const stories = articlesOf(file);
+    const blocks = stories[1]!.trimEnd().split('\n\n');
+    blocks.push(...blocks.splice(-2).reverse());
+    stories[1] = blocks.join('\n\n');
+    writeFileSync(file, stories.join('\n\n\n\n'));
+    const swapped = await compare(p, config, true, 3);
+    expect(swapped.search).toEqual({ indexed: 1, kept: edited.search.indexed + edited.search.kept - 1 });
   }, 300_000);
 
   it('a new seed encodes only its own articles for data/articles.json', async () => {

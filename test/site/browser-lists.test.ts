@@ -5,17 +5,14 @@
  * restores them; newest-first order; numbered pages with "page x of y"; the archive grid and a
  * country's timeline; the undated list; and headings in order on every kind of list page.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { searchResults } from './search-results.js';
 import type { AxeResults } from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSample, decodeHtml, repoRoot, type BuiltSample } from './site-files.js';
-import { startStaticServer, type StaticServer } from './static-server.js';
-import { launchChromium, skipBrowser } from './chromium.js';
+import type { BuiltSample } from './site-files.js';
+import { skipBrowser } from './chromium.js';
+import { serveCorpus, type ServedCorpus } from './served-corpus.js';
 
 interface Rec {
   readonly slug: string;
@@ -26,49 +23,21 @@ interface Rec {
 
 const pageSize = 4;
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let work: string;
+let served: ServedCorpus;
 let site: BuiltSample;
-let server: StaticServer;
 let browser: Browser;
 let base: string;
 let articles: Rec[];
 
-/** A country's display name, as its list page's heading shows it. */
-const countryName = (code: string): string => decodeHtml(/<h1 dir="auto">([^<]*)<\/h1>/.exec(site.read(`countries/${code.toLowerCase()}/index.html`))![1]!);
-
-/** Waits until the search has answered and drawn its results; returns the status and the results' headlines, dates and countries. */
-async function searchResults(page: Page): Promise<{ status: string; headlines: string[]; dates: Array<string | null>; countries: string[] }> {
-  const status = page.locator('#search-status');
-  await status.filter({ hasText: /\d+ results?|No results/ }).waitFor({ timeout: 15_000 });
-  const text = (await status.innerText()).trim();
-  const n = /^No results/.test(text) ? 0 : Number(/^(\d+)/.exec(text)![1]);
-  await expect.poll(() => page.locator('#search-results > li').count(), { timeout: 15_000 }).toBe(Math.min(n, 10));
-  const items = page.locator('#search-results > li');
-  return {
-    status: text,
-    headlines: (await items.locator('h2').allInnerTexts()).map((t) => t.trim()),
-    dates: await items.evaluateAll((lis) => lis.map((li) => li.querySelector('time')?.getAttribute('datetime') ?? null)),
-    countries: (await items.locator('.meta').allInnerTexts()).map((t) => t.trim()),
-  };
-}
+const countryName = (code: string): string => served.countryName(code);
 
 describe.skipIf(skipBrowser)('lists, paging, timeline and search in Chromium', () => {
   beforeAll(async () => {
-    work = mkdtempSync(path.join(tmpdir(), 'dateline-lists-'));
-    execFileSync(process.execPath, [path.join(repoRoot, 'bench/gen-corpus.mjs'), '--articles', '300', '--out', work], { stdio: 'ignore' });
-    server = await startStaticServer('/news/');
-    base = `${server.origin}/news/`;
-    site = await buildSample(base, { seedsDir: path.join(work, 'seeds'), pageSize });
-    server.setRoot(site.dir);
+    served = await serveCorpus(300, { pageSize });
+    ({ site, browser, base } = served);
     articles = (JSON.parse(site.read('data/articles.json')) as { articles: Rec[] }).articles;
-    browser = await launchChromium();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    site?.remove();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => served?.close());
 
   it('takes the query and filters from the address, puts changes in it, and Back restores the search before', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -65,7 +65,7 @@ describe('the built sample archive', () => {
   it('has the pages, feeds and files a reader and a crawler need', () => {
     for (const f of ['index.html', '404.html', 'search/index.html', 'countries/index.html', 'topics/index.html', 'credits/index.html',
       'archive/index.html', 'feed.xml', 'feed.json', 'sitemap.xml', 'robots.txt', 'data/articles.json', 'data/report.json',
-      'pagefind/pagefind.js', 'assets/style.css', 'assets/search.js', 'assets/favicon.svg', 'archive/undated/index.html', 'countries/by-count/index.html']) {
+      'pagefind/2025/pagefind.js', 'assets/style.css', 'assets/search.js', 'assets/favicon.svg', 'archive/undated/index.html', 'countries/by-count/index.html']) {
       expect(site.files, f).toContain(f);
     }
     expect(articles.length).toBeGreaterThan(0);
