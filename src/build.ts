@@ -390,7 +390,7 @@ async function* renderSite(build: PlannedBuild, hooks: BuildHooks, clock: Stream
         }
         reuse.rendered++;
         if (plan.view === 'articles') {
-          yield { path: plan.path, contents: await articleList(plan.inputs().articles, build.memo, reuse.records) };
+          yield { path: plan.path, contents: await articleList((inputs as ReturnType<typeof plan.inputs>).articles, build.memo, reuse.records) };
           continue;
         }
       }

@@ -61,13 +61,3 @@ export function startEnrichThread(setup: EnrichSetup): EnrichThread {
     },
   };
 }
-
-/** Enriches `articles` in a worker thread of its own, resolving to one entry per article, in order. */
-export async function enrichInWorker(job: EnrichSetup & Pick<EnrichRequest, 'articles'>): Promise<EnrichEntry[]> {
-  const thread = startEnrichThread({ taxonomy: job.taxonomy });
-  try {
-    return await thread.enrich(job.articles);
-  } finally {
-    await thread.close();
-  }
-}

@@ -5,7 +5,17 @@ import { dedupeArticles } from '../../src/stages/dedupe-articles.js';
 import { enrichArticle } from '../../src/stages/enrich-article.js';
 import { loadEnrichment } from '../../src/enrich/load-enrichment.js';
 import { fromEnrichEntry } from '../../src/cache/build-cache.js';
-import { enrichInWorker, startEnrichThread } from '../../src/workers/enrich-in-worker.js';
+import { startEnrichThread, type EnrichRequest } from '../../src/workers/enrich-in-worker.js';
+
+/** Enriches `articles` in a thread of their own, closed after. */
+async function enrichInWorker(job: { taxonomy: string | null; articles: EnrichRequest['articles'] }) {
+  const thread = startEnrichThread({ taxonomy: job.taxonomy });
+  try {
+    return await thread.enrich(job.articles);
+  } finally {
+    await thread.close();
+  }
+}
 
 const seedsDir = new URL('../../seeds/', import.meta.url);
 const fixturesDir = new URL('../fixtures/realset/dev/', import.meta.url);
@@ -20,7 +30,7 @@ function mergedArticles() {
   return dedupeArticles(parsed).articles;
 }
 
-describe('enrichInWorker', () => {
+describe('the enrichment thread', () => {
   it('gives every article exactly the labels, date, credit and problems the build thread gives', async () => {
     const articles = mergedArticles();
     expect(articles.length).toBeGreaterThan(20);
