@@ -9,7 +9,7 @@ import { listSeeds, readSeedFile, type SeedEntry } from './stages/discover-seeds
 import { isSafeOutputPath, recoverOutput, writeSite, type OutputState, type WriteStats } from './stages/write-site.js';
 import { createTaskPool } from './task-pool.js';
 import type { Enrichment } from './enrich/load-enrichment.js';
-import { codeFingerprint, fromEnrichEntry, openBuildCache, relocateParsed, taxonomyHash, toEnrichEntry, type BuildCache, type BuildState, type ContentStores, type SearchEntry } from './cache/build-cache.js';
+import { codeFingerprint, fromEnrichEntry, openBuildCache, pageKeysText, readPageKeys, relocateParsed, taxonomyHash, toEnrichEntry, usableState, type BuildCache, type BuildState, type ContentStores, type SearchEntry } from './cache/build-cache.js';
 import { fingerprintFiles } from './cache/fingerprint.js';
 import type { PackStore } from './cache/pack-store.js';
 import { articleRecord } from './views/article-record.js';
@@ -341,6 +341,8 @@ function nameTables(cache: BuildCache | null, fp: Fingerprints, enrichment: () =
 /** What rendering reuses from the last build: its page keys and search bundles, and the output still intact. */
 interface Reuse {
   readonly previous: BuildState | null;
+  /** The last build's page keys by path. */
+  readonly previousPages: ReadonlyMap<string, string>;
   readonly output: OutputState;
   readonly pages: Map<string, string>;
   readonly search: Map<string, SearchEntry>;
@@ -384,7 +386,7 @@ async function* renderSite(build: PlannedBuild, hooks: BuildHooks, clock: Stream
       if (reuse) {
         const key = hashInputs({ fp: fp.pages, template: plan.template, view: plan.view, inputs }, build.memo);
         reuse.pages.set(plan.path, key);
-        if (reuse.previous?.pages.get(plan.path) === key && reuse.output.intact.has(plan.path)) {
+        if (reuse.previousPages.get(plan.path) === key && reuse.output.intact.has(plan.path)) {
           reuse.keep.add(plan.path);
           continue;
         }
@@ -617,7 +619,7 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
   let previous: BuildState | null = null;
   const output = await stage('check output', async () =>
     checkOutput(out, await scanning, isSafeOutputPath, (digest) => {
-      previous = cache?.state.get(digest) ?? null;
+      previous = usableState(cache?.state.get(digest));
       return previous?.hints;
     }),
   );
@@ -643,7 +645,7 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
   }
   const build = await planBuild(config, stage, cache, seeds, fp, hooks);
   const reuse: Reuse | null = cache
-    ? { previous: last, output, pages: new Map(), search: new Map(), keep: new Set(), records: (await cache.content()).records, rendered: 0, indexed: 0, keptBundles: 0 }
+    ? { previous: last, previousPages: last ? readPageKeys(last.pages) : new Map(), output, pages: new Map(), search: new Map(), keep: new Set(), records: (await cache.content()).records, rendered: 0, indexed: 0, keptBundles: 0 }
     : null;
   const start = performance.now();
   const projectRoot = new URL('..', import.meta.url).pathname;
@@ -658,8 +660,8 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
   if (cache && reuse) {
     await stage('save cache', async () => {
       // The new output's digest and hints: kept files still match their old hints, new ones are looked at once.
-      const now = outputAfterWrite(out, written.manifest, written.fresh, output.hints);
-      cache.state.set(now.digest, { buildKey, report: build.report, pages: reuse.pages, search: reuse.search, hints: now.hints });
+      const now = outputAfterWrite(out, written.manifest, written.fresh, output);
+      cache.state.set(now.digest, { buildKey, report: build.report, pages: pageKeysText(reuse.pages), search: reuse.search, hints: now.hints });
       await cache.save();
     });
   }

@@ -69,10 +69,38 @@ export interface BuildState {
   readonly buildKey: string;
   /** The last build's report, repeated by a build that finds nothing changed. */
   readonly report: BuildReport;
-  readonly pages: ReadonlyMap<string, string>;
+  /**
+   * Page path → key, as the JSON text of its pairs (see `pageKeysText`): a build that finds
+   * nothing changed reads it as one string and never takes it apart.
+   */
+  readonly pages: string;
   readonly search: ReadonlyMap<string, SearchEntry>;
   /** Times and inodes of the output's files after the build, so the next one reads none of them. */
   readonly hints: OutputHints;
+}
+
+/** The page keys of a build state as one text. */
+export function pageKeysText(pages: ReadonlyMap<string, string>): string {
+  return JSON.stringify([...pages]);
+}
+
+/** The page keys of a build state (an empty map for a text that is not a list of pairs). */
+export function readPageKeys(text: string): Map<string, string> {
+  try {
+    const pairs = JSON.parse(text) as unknown;
+    return Array.isArray(pairs) ? new Map(pairs.filter((p): p is [string, string] => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string')) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * The build state as stored, or null when it has another shape (a cache written by an earlier
+ * dateline): such a state is never matched, so every page is keyed and checked anew.
+ */
+export function usableState(state: BuildState | undefined): BuildState | null {
+  if (state === undefined) return null;
+  return typeof state.buildKey === 'string' && typeof state.pages === 'string' && state.hints instanceof Float64Array && state.search instanceof Map ? state : null;
 }
 
 /** Where the generator's code and tables are: the compiled `lib/` (or `src/` under tsx) and `data/`. */

@@ -1,0 +1,69 @@
+/**
+ * The hints a build keeps of its output (issue 8): file times and inodes in the manifest's
+ * order, so the next build knows an untouched file without reading it, and reads any file
+ * whose hint is missing, stale or from another listing.
+ */
+import { utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkOutput, contentHash, manifestName, manifestText, outputAfterWrite, scanOutput, type ManifestEntry } from '../../src/output/output-manifest.js';
+import { cleanupTemp, tempDir } from '../safety/seed-folders.js';
+
+afterAll(cleanupTemp);
+
+/** An output folder of `names` (written in this order, not sorted) and its manifest. */
+function folder(names: readonly string[]): { out: string; manifest: Map<string, ManifestEntry> } {
+  const out = tempDir('hints');
+  const manifest = new Map<string, ManifestEntry>();
+  for (const name of names) {
+    const bytes = Buffer.from(`<p>${name}</p>\n`);
+    writeFileSync(path.join(out, name), bytes);
+    manifest.set(name, { hash: contentHash(bytes), size: bytes.length });
+  }
+  writeFileSync(path.join(out, manifestName), manifestText(manifest));
+  return { out, manifest };
+}
+
+const safe = (): boolean => true;
+
+describe('output hints', () => {
+  it('let the next check read no file, and follow the manifest order whatever order the files were written in', async () => {
+    const { out, manifest } = folder(['zeta.html', 'alpha.html', 'mid.html']);
+    const first = checkOutput(out, await scanOutput(out), safe, () => undefined);
+    expect(first.rehashed).toBe(3);
+    expect(first.paths).toEqual(['alpha.html', 'mid.html', 'zeta.html']);
+    const after = outputAfterWrite(out, manifest, new Set(), first);
+    expect(after.digest).toBe(first.digest);
+    expect(after.hints).toEqual(first.hints);
+    const again = checkOutput(out, await scanOutput(out), safe, (d) => (d === after.digest ? after.hints : undefined));
+    expect(again.rehashed).toBe(0);
+    expect([...again.intact].sort()).toEqual(['alpha.html', 'mid.html', 'zeta.html']);
+  });
+
+  it('read a file whose time changed, and every file when the hints are of another length', async () => {
+    const { out, manifest } = folder(['a.html', 'b.html']);
+    const first = checkOutput(out, await scanOutput(out), safe, () => undefined);
+    const hints = outputAfterWrite(out, manifest, new Set(), first).hints;
+    utimesSync(path.join(out, 'b.html'), new Date(2001, 1, 1), new Date(2001, 1, 1));
+    expect(checkOutput(out, await scanOutput(out), safe, () => hints).rehashed).toBe(1);
+    expect(checkOutput(out, await scanOutput(out), safe, () => hints.subarray(0, 2)).rehashed).toBe(2);
+  });
+
+  it('are looked up again for files a build wrote, and never carried over for a file that was not intact', async () => {
+    const { out, manifest } = folder(['a.html', 'b.html', 'c.html']);
+    writeFileSync(path.join(out, 'c.html'), 'edited by hand');
+    const first = checkOutput(out, await scanOutput(out), safe, () => undefined);
+    expect([...first.intact].sort()).toEqual(['a.html', 'b.html']);
+    expect(Number.isNaN(first.hints[4]!)).toBe(true);
+    // The build writes c.html anew (as the manifest says) and a new file d.html.
+    const bytes = Buffer.from('<p>d.html</p>\n');
+    writeFileSync(path.join(out, 'd.html'), bytes);
+    writeFileSync(path.join(out, 'c.html'), '<p>c.html</p>\n');
+    const next = new Map(manifest).set('d.html', { hash: contentHash(bytes), size: bytes.length });
+    writeFileSync(path.join(out, manifestName), manifestText(next));
+    const after = outputAfterWrite(out, next, new Set(['c.html', 'd.html']), first);
+    const again = checkOutput(out, await scanOutput(out), safe, (d) => (d === after.digest ? after.hints : undefined));
+    expect(again.rehashed).toBe(0);
+    expect(again.intact.size).toBe(4);
+  });
+});
