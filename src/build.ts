@@ -324,18 +324,19 @@ async function planStages(config: SiteConfig, stage: StageRunner, cache: BuildCa
     problems: diagnostics,
   };
   const buildDate = sourceDateEpoch(process.env.SOURCE_DATE_EPOCH) ?? archive.articles.find((a) => a.date)?.date ?? '1970-01-01';
-  const plans = await stage('plan pages', () => planPages({ config, archive, report, countryName, topicName, buildDate, memo }));
+  const plans = await stage('plan pages', () => planPages({ config, archive, report, countryName, topicName, buildDate, memo, namesHash: names.hash }));
   return { config, plans, report, articles: archive.articles, memo, countryName, topicName };
 }
 
 /** Country and topic names: from the cache when enrichment was not needed, so the gazetteer stays unloaded. */
-function nameTables(cache: BuildCache | null, fp: Fingerprints, enrichment: () => Enrichment): { countries: ReadonlyMap<string, string>; topics: ReadonlyMap<string, string> } {
-  const hit = cache?.names.get(fp.enrich);
-  if (hit) return { countries: new Map(hit.countries), topics: new Map(hit.topics) };
-  const e = enrichment();
-  const tables = { countries: [...e.gazetteer.countryNames], topics: e.topics.topics.map((t): [string, string] => [t.slug, t.name]) };
-  cache?.names.set(fp.enrich, tables);
-  return { countries: new Map(tables.countries), topics: new Map(tables.topics) };
+function nameTables(cache: BuildCache | null, fp: Fingerprints, enrichment: () => Enrichment): { countries: ReadonlyMap<string, string>; topics: ReadonlyMap<string, string>; hash: string } {
+  let tables = cache?.names.get(fp.enrich);
+  if (tables === undefined) {
+    const e = enrichment();
+    tables = { countries: [...e.gazetteer.countryNames], topics: e.topics.topics.map((t): [string, string] => [t.slug, t.name]) };
+    cache?.names.set(fp.enrich, tables);
+  }
+  return { countries: new Map(tables.countries), topics: new Map(tables.topics), hash: hashText(JSON.stringify(tables)) };
 }
 
 /** What rendering reuses from the last build: its page keys and search bundles, and the output still intact. */

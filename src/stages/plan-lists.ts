@@ -85,16 +85,21 @@ export function groupTimeline(archive: Archive, base: string, ids: readonly stri
   const pages = paginate(base, ids, pageSize);
   const years: Array<{ year: string; url: string; months: Array<{ key: string; count: number; url: string }> }> = [];
   for (const page of pages) {
+    // Made once a page, and only when a year or month starts on it: a large topic has thousands of articles.
+    let pageUrl: string | undefined;
     for (const id of page.ids) {
       const date = archive.byId.get(id)!.date!;
       const key = date.slice(0, 7);
       let year = years.at(-1);
-      const url = `${outputPath(pageUrlAt(base, page.position, page.count))}#${dayAnchor(date)}`;
+      const month = year?.year === key.slice(0, 4) ? year.months.at(-1) : undefined;
+      if (month?.key === key) {
+        month.count++;
+        continue;
+      }
+      const url = `${(pageUrl ??= outputPath(pageUrlAt(base, page.position, page.count)))}#${dayAnchor(date)}`;
       // A year links, like its months, into the group's own list: at its newest article.
       if (year?.year !== key.slice(0, 4)) years.push((year = { year: key.slice(0, 4), url, months: [] }));
-      const month = year.months.at(-1);
-      if (month?.key === key) month.count++;
-      else year.months.push({ key, count: 1, url });
+      year.months.push({ key, count: 1, url });
     }
   }
   return years;

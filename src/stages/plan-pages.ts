@@ -23,6 +23,12 @@ export interface PlanInput {
   readonly buildDate: string;
   /** Content hashes of the articles (see `hashInputs`): each card made gets one derived from its article's. */
   readonly memo?: HashMemo;
+  /**
+   * A hash of the whole country and topic name tables. A page's names are a function of the
+   * articles or cards it shows, which its key covers already, and of these tables: with this
+   * hash, a page's key takes it instead of the text of its names.
+   */
+  readonly namesHash?: string;
 }
 
 /** What planning helpers share: the site settings and the name tables. */
@@ -35,6 +41,7 @@ interface PlanContext {
   /** The card of an article: made once per build, so every page showing it hashes it by its article's hash. */
   readonly card: (a: Article) => CardInput;
   readonly memo: HashMemo | undefined;
+  readonly namesHash: string | undefined;
 }
 
 /**
@@ -61,7 +68,7 @@ function perArticle<T extends object>(memo: HashMemo | undefined, kind: string, 
 export function planPages(input: PlanInput): PagePlan[] {
   const { config, archive } = input;
   const site = memoByText(input.memo, 'site', siteInputs(config));
-  const ctx: PlanContext = { site, config, archive, countryName: input.countryName, topicName: input.topicName, card: perArticle(input.memo, 'card', cardInput), memo: input.memo };
+  const ctx: PlanContext = { site, config, archive, countryName: input.countryName, topicName: input.topicName, card: perArticle(input.memo, 'card', cardInput), memo: input.memo, namesHash: input.namesHash };
   const link = perArticle(input.memo, 'link', (n) => ({ headline: n.headline, slug: n.slug }));
   const brief = perArticle(input.memo, 'brief', (n) => ({ headline: n.headline, slug: n.slug, date: n.date }));
   const lists: ListContext = { site, config, archive, names: (items) => namesOf(ctx, items), card: ctx.card };
@@ -231,7 +238,10 @@ function namesOf(ctx: PlanContext, items: ReadonlyArray<Pick<CardInput, 'countri
     for (const t of item.topics) topics[t] ??= ctx.topicName(t);
   }
   // Insertion order follows the page's articles, which is deterministic: no sort needed.
-  return memoByText(ctx.memo, 'names', { countries, topics });
+  const names = { countries, topics };
+  if (ctx.namesHash === undefined) return memoByText(ctx.memo, 'names', names);
+  ctx.memo?.set(names, `names of the items, by tables ${ctx.namesHash}`);
+  return names;
 }
 
 /** An Atom and a JSON Feed of the given articles, at `<base>feed.xml` and `<base>feed.json`. */
