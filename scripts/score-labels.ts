@@ -11,7 +11,7 @@ import { loadEnrichment, type Enrichment } from '../src/enrich/load-enrichment.j
 import { findDate } from '../src/enrich/find-date.js';
 import { parseSeed } from '../src/stages/parse-seed.js';
 import { enrichArticle } from '../src/stages/enrich-article.js';
-import { textKey } from '../src/parse/text-key.js';
+import { textKey } from '../src/text/text-key.js';
 
 const root = new URL('../', import.meta.url);
 export const devsetDir = new URL('test/fixtures/devset/', root);

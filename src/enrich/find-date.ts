@@ -1,8 +1,8 @@
 /** A date found in text, as `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-/** English month names, January first: for reading dates and for writing them. */
-export const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+import { monthNames } from '../text/month-names.js';
+
 const months = monthNames.map((m) => m.toLowerCase());
 const monthPattern = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 // `March 5, 2025`, `5 March 2025`, `2025-03-05`: day, month and year all written out.

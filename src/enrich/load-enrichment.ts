@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
-import { slugPattern } from './make-slug.js';
+import { slugPattern } from '../text/slug.js';
 import { compileTopics, type TopicDefinition, type TopicMatcher } from './find-topics.js';
 import { BuildError } from '../errors.js';
 import { addIptcTerms, type IptcConcept } from './iptc-terms.js';

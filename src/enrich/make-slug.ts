@@ -1,12 +1,5 @@
 import slugify from '@sindresorhus/slugify';
-import { createHash } from 'node:crypto';
-import { textKey } from '../parse/text-key.js';
-
-/** Every slug matches this: lower-case ASCII words joined by single hyphens. */
-export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** Longest slug, in characters. */
-export const maxSlugLength = 80;
+import { maxSlugLength, slugPattern } from '../text/slug.js';
 
 /**
  * A URL-safe slug for a text: transliterated to ASCII, bidi and zero-width controls dropped,
@@ -23,17 +16,4 @@ export function makeSlug(text: string, fallback: string): string {
     slug = (cut > 20 ? slug.slice(0, cut) : slug.slice(0, maxSlugLength)).replace(/-$/, '');
   }
   return slugPattern.test(slug) ? slug : fallback;
-}
-
-/**
- * The identity of a story, used to merge copies across seed files and as a stable id: a hash of
- * its folded headline and first paragraph.
- */
-export function storyKey(headline: string, firstParagraph: string): string {
-  return foldedStoryKey(textKey(headline), textKey(firstParagraph));
-}
-
-/** `storyKey` of a headline and first paragraph already folded by `textKey`. */
-export function foldedStoryKey(head: string, lead: string): string {
-  return createHash('sha256').update(`${head}\n${lead}`).digest('hex').slice(0, 12);
 }

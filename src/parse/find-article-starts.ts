@@ -1,5 +1,5 @@
 import type { Block } from './split-blocks.js';
-import { captionCredit, isNoiseLine, textKey } from './text-key.js';
+import { captionCredit, isNoiseLine, textKey } from '../text/text-key.js';
 
 /** How many non-empty lines after a headline its repeat may stand (captions and noise between). */
 const repeatWindow = 12;

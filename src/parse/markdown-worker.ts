@@ -4,7 +4,8 @@
  * one reply, and the shared counter is bumped so that the waiting thread wakes up.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { parseMarkdownTree, readMarkdownArticle, MarkdownTooDeepError } from './read-markdown-article.js';
+import { readMarkdownArticle } from './read-markdown-article.js';
+import { MarkdownTooDeepError, parseMarkdownTree } from '../text/markdown-tree.js';
 import type { MarkdownReply, MarkdownRequest } from './read-markdown-budgeted.js';
 
 const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };

@@ -1,5 +1,5 @@
 import type { Block } from './split-blocks.js';
-import { captionCredit, collapseSpace, isNoiseLine, textKey } from './text-key.js';
+import { captionCredit, collapseSpace, isNoiseLine, textKey } from '../text/text-key.js';
 
 /** The parts of one article read from its blocks. */
 export interface ArticleParts {

@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import { parseDocument, type YAMLWarning } from 'yaml';
 import type { Diagnostic, FrontMatter } from '../model/types.js';
-import { slugPattern } from '../enrich/make-slug.js';
+import { slugPattern } from '../text/slug.js';
 
 /** Front matter read from the top of a seed: the metadata and where the body starts. */
 export interface FrontMatterResult {

@@ -1,6 +1,6 @@
 import type { Archive, Article, Collection } from '../model/types.js';
 import { makeSlug } from '../enrich/make-slug.js';
-import { monthNames } from '../enrich/find-date.js';
+import { monthNames } from '../text/month-names.js';
 import { compareSources } from './dedupe-articles.js';
 
 /** Display names for the keys collections are built on. */

@@ -1,7 +1,7 @@
 import type { FrontMatter, MergedArticle, ParsedArticle, SourceRef } from '../model/types.js';
 import { createHash } from 'node:crypto';
-import { foldedStoryKey } from '../enrich/make-slug.js';
-import { captionCredit, captionWithoutCredit, textKey } from '../parse/text-key.js';
+import { foldedStoryKey } from '../text/slug.js';
+import { captionCredit, captionWithoutCredit, textKey } from '../text/text-key.js';
 import { findDate } from '../enrich/find-date.js';
 
 /** A story found in several seed files, as the report lists it. */

@@ -1,14 +1,14 @@
 import type { Article, DateSource, Diagnostic, MergedArticle } from '../model/types.js';
 import { findCountryEvidence } from '../enrich/find-countries.js';
 import { findDate } from '../enrich/find-date.js';
-import { findDateline, type Dateline } from '../enrich/find-dateline.js';
+import { findDateline, type Dateline } from '../text/find-dateline.js';
 import { anchorWeekday, findEventWeekday, isFilePhoto } from '../enrich/anchor-weekday.js';
 import { parseCredit } from '../enrich/parse-credit.js';
 import { findTopics } from '../enrich/find-topics.js';
 import type { Enrichment } from '../enrich/load-enrichment.js';
 import { makeSlug } from '../enrich/make-slug.js';
 import { tokenizeArticle } from '../enrich/tokenize-article.js';
-import { captionCredit, collapseSpace } from '../parse/text-key.js';
+import { captionCredit, collapseSpace } from '../text/text-key.js';
 
 /** An enriched article and the problems its front matter had. */
 export interface EnrichResult {

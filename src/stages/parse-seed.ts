@@ -2,7 +2,7 @@ import type { Diagnostic, FrontMatter, ParsedArticle, ParsedSeed, SeedFile } fro
 import { decodeSeed, defaultDecodeLimits, type DecodeLimits } from '../parse/decode-seed.js';
 import { findBuriedHeader, findHeadlineRepeats, isHeadlineShaped, type HeadlineRepeat } from '../parse/find-article-starts.js';
 import { cleanParagraphs, readArticle } from '../parse/read-article.js';
-import { captionCredit, isNoiseLine } from '../parse/text-key.js';
+import { captionCredit, isNoiseLine } from '../text/text-key.js';
 import { readFrontMatter, type FrontMatterResult } from '../parse/read-front-matter.js';
 import { readMarkdownBudgeted } from '../parse/read-markdown-budgeted.js';
 import { splitBlocks, type Block } from '../parse/split-blocks.js';

@@ -8,7 +8,7 @@ import type { PagePlan, SitemapUrl } from '../views/page-views.js';
 import type { FeedInputs } from '../views/feed-view.js';
 import type { GroupLink } from '../views/pages/home.js';
 import { countryRegion } from '../enrich/country-regions.js';
-import { captionWithoutCredit } from '../parse/text-key.js';
+import { captionWithoutCredit } from '../text/text-key.js';
 import { searchBundles, searchPartition, yearValue } from '../search/search-partitions.js';
 import { memoByText, memoDerived, type HashMemo } from '../cache/stable-hash.js';
 

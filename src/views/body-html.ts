@@ -2,7 +2,7 @@ import type { Paragraph, Root } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
-import { parseMarkdownTree } from '../parse/read-markdown-article.js';
+import { parseMarkdownTree } from '../text/markdown-tree.js';
 
 /**
  * HTML of an article body. Seed bodies are plain prose, not Markdown, so the mdast paragraphs

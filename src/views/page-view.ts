@@ -1,6 +1,6 @@
 import type { Article, DateSource } from '../model/types.js';
 import type { SiteConfig } from '../config.js';
-import { monthNames } from '../enrich/find-date.js';
+import { monthNames } from '../text/month-names.js';
 import { absoluteUrl, linkTo, rootOf, urls } from './site-urls.js';
 
 /** What every page's layout reads: head metadata, site navigation and breadcrumbs. */

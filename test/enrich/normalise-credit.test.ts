@@ -21,7 +21,7 @@ describe('normaliseCredit', () => {
 
 describe('credits in nested parentheses', () => {
   it('reads (Photo by Jane Doe (AFP)) as the credit Jane Doe (AFP)', async () => {
-    const { captionCredit } = await import('../../src/parse/text-key.js');
+    const { captionCredit } = await import('../../src/text/text-key.js');
     expect(normaliseCredit(captionCredit('Smoke rises. (Photo by Jane Doe (AFP))')!, creditAliases)).toBe('Jane Doe (AFP)');
   });
 });
@@ -29,7 +29,7 @@ describe('credits in nested parentheses', () => {
 describe('parseCredit: the agency and the photographer apart (issue 10.3)', async () => {
   const { parseCredit } = await import('../../src/enrich/parse-credit.js');
   const { readFileSync, readdirSync } = await import('node:fs');
-  const { captionCredit } = await import('../../src/parse/text-key.js');
+  const { captionCredit } = await import('../../src/text/text-key.js');
   const seeds = new URL('../../seeds/', import.meta.url);
   // Every credit printed in the sample seeds, as the build normalises it.
   const credits = new Set(

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeIllegalChars } from '../../src/parse/remove-illegal-chars.js';
 import { buildArchive, type BuiltArchive } from '../../src/build.js';
-import { captionWithoutCredit } from '../../src/parse/text-key.js';
+import { captionWithoutCredit } from '../../src/text/text-key.js';
 import { article, cleanupTemp, fileText, frontMatter, tempDir, writeSeeds } from './seed-folders.js';
 import { decodeEntities, elementText, jsonLdScripts, shape, startTags } from './html-tokens.js';
 

@@ -8,7 +8,7 @@ import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildArchive, buildSite } from '../../src/build.js';
-import { maxSlugLength, slugPattern } from '../../src/enrich/make-slug.js';
+import { maxSlugLength, slugPattern } from '../../src/text/slug.js';
 import { collateArchive } from '../../src/stages/collate-archive.js';
 import { isSafeOutputPath, manifestName, writeSite } from '../../src/stages/write-site.js';
 import type { Article } from '../../src/model/types.js';

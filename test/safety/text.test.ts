@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildArchive } from '../../src/build.js';
-import { makeSlug, slugPattern } from '../../src/enrich/make-slug.js';
+import { makeSlug } from '../../src/enrich/make-slug.js';
+import { slugPattern } from '../../src/text/slug.js';
 import { article, cleanupTemp, fileText, frontMatter, tempDir, writeSeeds } from './seed-folders.js';
 import { elementText, tokenizeHtml } from './html-tokens.js';
 

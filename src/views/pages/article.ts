@@ -3,8 +3,8 @@ import { articleJsonLd, articleOg } from '../article-meta.js';
 import { bodyHtml, markdownHtml } from '../body-html.js';
 import { articleCard, countryName, dateNote, formatDate, pageView, topicName, type CardInput, type Names, type SiteInputs } from '../page-view.js';
 import { linkTo, urls } from '../site-urls.js';
-import { captionWithoutCredit } from '../../parse/text-key.js';
-import { findDateline } from '../../enrich/find-dateline.js';
+import { captionWithoutCredit } from '../../text/text-key.js';
+import { findDateline } from '../../text/find-dateline.js';
 
 /**
  * A first paragraph's dateline as printed (`BEIRUT, March 5 (Reuters)`), set apart from the text

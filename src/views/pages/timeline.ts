@@ -1,4 +1,4 @@
-import { monthNames } from '../../enrich/find-date.js';
+import { monthNames } from '../../text/month-names.js';
 import { articleCount, pageView, type SiteInputs } from '../page-view.js';
 import { linkTo, urls } from '../site-urls.js';
 

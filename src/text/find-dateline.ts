@@ -1,4 +1,4 @@
-import { monthNames } from './find-date.js';
+import { monthNames } from './month-names.js';
 
 /** A wire dateline opening a paragraph: `BEIRUT, March 5 (Reuters) -`, `TYRE, Lebanon —`. */
 export interface Dateline {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDateline } from '../../src/enrich/find-dateline.js';
+import { findDateline } from '../../src/text/find-dateline.js';
 
 describe('findDateline', () => {
   it('reads a Reuters dateline with month and day', () => {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { textKey } from '../../src/parse/text-key.js';
+import { textKey } from '../../src/text/text-key.js';
 
 /** The key as first defined: every fold applied to every line, one after the other. */
 function plainKey(text: string): string {
