@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { lstatSync } from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -78,7 +79,8 @@ export async function listSeeds(seedsDir: string): Promise<SeedListing> {
       const raw = entry.name as unknown as Buffer;
       let name: string;
       try {
-        name = nameDecoder.decode(raw);
+        // Most names are ASCII: read those directly, and only the others through the strict decoder.
+        name = isAscii(raw) ? raw.toString('latin1') : nameDecoder.decode(raw);
       } catch {
         problem(folder.rel + escapeBytes(raw), 'error', 'file-name-encoding', 'the name is not valid UTF-8, so it was left out; rename it');
         continue;
@@ -100,10 +102,11 @@ export async function listSeeds(seedsDir: string): Promise<SeedListing> {
     }
   }
   found.sort();
+  const root = seedsDir.endsWith(path.sep) ? seedsDir : `${seedsDir}${path.sep}`;
   const entries: SeedEntry[] = [];
   // Thousands of stat calls: synchronous ones cost a fraction of promise-wrapped ones.
   for (const rel of found) {
-    const stats = lstatSync(path.join(seedsDir, rel), { throwIfNoEntry: false });
+    const stats = lstatSync(`${root}${rel}`, { throwIfNoEntry: false });
     if (stats?.isFile()) entries.push({ path: rel, size: stats.size, mtimeMs: stats.mtimeMs });
     else problem(rel, 'error', 'file-vanished', 'the file was deleted or replaced while the build listed the seeds; it was left out');
   }
