@@ -30,8 +30,11 @@ export interface WriteResult extends WriteStats {
  */
 export function isSafeOutputPath(rel: string): boolean {
   // \p{Cc}: NUL and every other control (newlines, tabs, C1); \p{Bidi_Control}: all of them, LRM,
-  // RLM and ALM included; U+2028/2029: line and paragraph separators.
-  if (rel === '' || rel.startsWith('/') || /[\\%\p{Cc}\p{Bidi_Control}\u2028\u2029]/u.test(rel)) return false;
+  // RLM and ALM included; U+2028/2029: line and paragraph separators. The paths a build writes
+  // are plain ASCII, checked first without the (slower) Unicode classes: every build checks
+  // each of the output's files.
+  if (rel === '' || rel.startsWith('/')) return false;
+  if (!/^[A-Za-z0-9._/-]+$/.test(rel) && /[\\%\p{Cc}\p{Bidi_Control}\u2028\u2029]/u.test(rel)) return false;
   return rel.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 

@@ -6,7 +6,7 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkOutput, contentHash, manifestName, manifestText, outputAfterWrite, scanOutput, type ManifestEntry } from '../../src/output/output-manifest.js';
+import { checkOutput, contentHash, manifestName, manifestText, outputAfterWrite, readManifest, scanOutput, type ManifestEntry } from '../../src/output/output-manifest.js';
 import { cleanupTemp, tempDir } from '../safety/seed-folders.js';
 
 afterAll(cleanupTemp);
@@ -65,5 +65,36 @@ describe('output hints', () => {
     const again = checkOutput(out, await scanOutput(out), safe, (d) => (d === after.digest ? after.hints : undefined));
     expect(again.rehashed).toBe(0);
     expect(again.intact.size).toBe(4);
+  });
+});
+
+describe('reading a manifest', () => {
+  /** The manifest of `out` as JSON.parse reads it: the reference. */
+  const parsed = (text: string): Map<string, ManifestEntry> => new Map(Object.entries((JSON.parse(text) as { files: Record<string, ManifestEntry> }).files));
+
+  it('reads what the build wrote line by line, and agrees with JSON.parse on any path', async () => {
+    const plain = ['a.html', 'b c/ü.html', 'line\u2028sep.html', 'z/index.html', 'zz.html'];
+    // Paths JSON escapes: such a manifest is read by JSON.parse.
+    const escaped = [...plain, 'quote"d.html', 'back\\slash.html', 'tab\there.html'];
+    for (const names of [plain, escaped, ['one.html']]) {
+      const manifest = new Map(names.map((n, i): [string, ManifestEntry] => [n, { hash: `h${i}-_x`, size: i * 1000 - 1 }]));
+      const out = tempDir('manifest');
+      writeFileSync(path.join(out, manifestName), manifestText(manifest));
+      const read = await readManifest(out);
+      expect(read).toEqual(parsed(manifestText(manifest)));
+      expect([...read!.keys()].sort()).toEqual([...names].sort());
+    }
+  });
+
+  it('falls back to JSON for a manifest edited by hand, and refuses one that is not dateline\'s', async () => {
+    const out = tempDir('manifest');
+    const edited = '{ "generator": "dateline", "version": 2,\n "files": {"a.html": {"hash": "x", "size": 1}, "b.html": "y"} }';
+    writeFileSync(path.join(out, manifestName), edited);
+    expect(await readManifest(out)).toEqual(new Map([['a.html', { hash: 'x', size: 1 }], ['b.html', { hash: 'y', size: -1 }]]));
+    writeFileSync(path.join(out, manifestName), '{"generator": "other", "files": {}}');
+    expect(await readManifest(out)).toBeNull();
+    // A line that only looks right (a size with a leading zero is not JSON) is not read as one.
+    writeFileSync(path.join(out, manifestName), '{"generator": "dateline", "version": 2, "files": {\n  "a.html": {"hash":"x","size":007}\n}}\n');
+    expect(await readManifest(out)).toBeNull();
   });
 });
