@@ -21,6 +21,17 @@ describe('country salience and readings (issue 11)', () => {
     expect(countries('Protest Grows', 'Thousands of Hongkongers marched on Sunday.')).toEqual(['HK']);
   });
 
+  it('reads demonym nouns (Swedes, Spaniards, Brits) and the wire abbreviation HK', () => {
+    expect(countries('Swedes Win Relay', 'The Swedes finished ahead of the hosts on Sunday.', 'The Swedes have won three in a row.')).toEqual(['SE']);
+    expect(countries('Spaniards Vote', 'Spaniards voted in regional elections on Sunday.')).toEqual(['ES']);
+    expect(countries('Brits Abroad Spend Less', 'Brits spent less on holidays this summer, a survey found.')).toEqual(['GB']);
+    expect(countries('HK HOTELS SOARS ON TAKEOVER SPECULATION', 'Shares of the H.K. hotel group rose on talk of a bid from China.', 'Hong Kong brokers said the bid was likely.')[0]).toBe('HK');
+  });
+
+  it('does not read a company after a continent adjective (the European Airbus consortium) as a surname', () => {
+    expect(countries('Airbus Signs Japanese Contract', 'The European Airbus consortium sold 10 jets to All Nippon Airways of Japan.', 'Airbus said more orders would follow.')).toContain('FR');
+  });
+
   it('counts the dateline (TYRE, Lebanon —) like the headline and records it as evidence', () => {
     const evidence = findCountryEvidence(article('Strikes Hit Port City', 'TYRE, Lebanon — Strikes hit the port on Monday, residents said.', 'Israeli officials did not comment.'), gaz);
     expect(evidence[0]!.country).toBe('LB');
