@@ -67,6 +67,12 @@ export function readTaxonomyIgnores(path: string | URL = new URL('taxonomy.json'
   return Array.isArray(raw.ignore) ? raw.ignore.filter((x): x is string => typeof x === 'string') : [];
 }
 
+/** A taxonomy file's optional `names`: one-word terms that, capitalised on their own, name a party (`Labour`), with the topics they then count for. */
+export function readTaxonomyNames(path: string | URL = new URL('taxonomy.json', dataDir)): Record<string, Record<string, number>> {
+  const raw = readTaxonomyFile(path) as { names?: unknown };
+  return raw.names !== null && typeof raw.names === 'object' && !Array.isArray(raw.names) ? (raw.names as Record<string, Record<string, number>>) : {};
+}
+
 /**
  * Loads the gazetteer, the taxonomy and the credit table: the slow part of enrichment, done once.
  * Multi-word place names are compiled into the taxonomy as blockers, so `West Bank` never
@@ -83,7 +89,7 @@ export function loadEnrichment(taxonomyPath?: string): Enrichment {
   const topics = addCompanyTerms(addIptcTerms(readTaxonomy(taxonomyPath), iptc.concepts), companies);
   return {
     gazetteer,
-    topics: compileTopics(topics, { blockers: [...placeNames, ...readTaxonomyIgnores(taxonomyPath)] }),
+    topics: compileTopics(topics, { blockers: [...placeNames, ...readTaxonomyIgnores(taxonomyPath)], names: readTaxonomyNames(taxonomyPath) }),
     creditAliases: new Map(Object.entries(credits.aliases)),
   };
 }

@@ -110,6 +110,23 @@ describe('findTopics', () => {
     expect(topics('Jobs to go at carmaker', ...cuts)[0]).toBe('labour');
   });
 
+  it('reads Labour written on its own with a capital (Labour won, Labour\'s plans) as the party, politics, everywhere in the article', () => {
+    const party = ['Labour won the seat with a reduced majority, and Labour\'s plans for schools were the main issue.', 'Labour supporters stayed at home, the poll found.'];
+    const t = findTopics({ headline: "Labour's core vote holds", captions: [], paragraphs: party }, ctx.topics);
+    expect(t[0]!.topic).toBe('politics-government');
+    expect(t.map((e) => e.topic)).not.toContain('labour');
+    expect(t[0]!.terms.some((term) => term.startsWith('Labour (name)'))).toBe(true);
+  });
+
+  it('keeps labour as work when the capital only opens a sentence or a longer name (Labour shortages, the General Labour Union)', () => {
+    expect(topics('Labour shortages hit farms', 'Labour shortages left fruit unpicked, farmers said.', 'Farm workers are asking for higher wages and the union backs them.')[0]).toBe('labour');
+    expect(topics('Union calls strike', 'The General Labour Union called a strike over unpaid wages for port workers.', 'Workers walked out at dawn.')[0]).toBe('labour');
+  });
+
+  it('counts the names of parties (the Tories, the Lib Dems) as politics', () => {
+    expect(topics('Tories and Lib Dems clash', 'The Tories and the Lib Dems traded blows on Monday.', 'Both said the other could not be trusted.')[0]).toBe('politics-government');
+  });
+
   it('keeps a further topic only when several of its words appear, not one word said often', () => {
     const museum = 'The museum opened a new wing for its art collection, with paintings and sculpture.';
     const crowds = 'Tourists queued outside; tourists from abroad and tourists from the city filled the gallery. More tourists came in the afternoon.';
