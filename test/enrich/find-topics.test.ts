@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleText } from '../../src/enrich/find-countries.js';
-import { findTopics } from '../../src/enrich/find-topics.js';
+import { compileTopics, findTopics } from '../../src/enrich/find-topics.js';
 import { loadEnrichment } from '../../src/enrich/load-enrichment.js';
 
 const ctx = loadEnrichment();
@@ -125,6 +125,24 @@ describe('findTopics', () => {
 
   it('counts the names of parties (the Tories, the Lib Dems) as politics', () => {
     expect(topics('Tories and Lib Dems clash', 'The Tories and the Lib Dems traded blows on Monday.', 'Both said the other could not be trusted.')[0]).toBe('politics-government');
+  });
+
+  it('chooses as main topic the one with most evidence in all, not one strong word (markets after an earthquake)', () => {
+    const matcher = compileTopics([
+      { slug: 'disaster', name: 'Disaster', terms: { earthquake: 4 } },
+      { slug: 'markets', name: 'Markets', terms: { shares: 1, investors: 1, bonds: 1, yen: 1, dollar: 1, exporters: 1, insurers: 1, profit: 1, economy: 1, prices: 1 } },
+    ]);
+    const text = {
+      headline: 'Shares slide after earthquake',
+      captions: [],
+      paragraphs: [
+        'Shares fell on Monday, a day after the earthquake, as investors sold.',
+        'The yen rose against the dollar, bond prices climbed and exporters lost most.',
+        'Analysts expect profit warnings from insurers and a slower economy this quarter.',
+      ],
+    };
+    // Damped, the one strong word scores higher (14.1 against 13.2); undamped, the markets' eight words weigh more.
+    expect(findTopics(text, matcher).map((t) => t.topic)).toEqual(['markets']);
   });
 
   it('keeps a further topic only when several of its words appear, not one word said often', () => {
