@@ -28,6 +28,13 @@ describe('country salience and readings (issue 11)', () => {
     expect(countries('HK HOTELS SOARS ON TAKEOVER SPECULATION', 'Shares of the H.K. hotel group rose on talk of a bid from China.', 'Hong Kong brokers said the bid was likely.')[0]).toBe('HK');
   });
 
+  it('keeps a country the lead names and the text names twice more by its towns or people, though each weighs less than its name', () => {
+    const lead = 'Russian police questioned the girlfriend of the opposition leader, a Ukrainian model, in Moscow on Monday.';
+    const more = 'Russian investigators say they are looking at every motive; the Kremlin has condemned the killing.';
+    expect(countries('Police question girlfriend of murdered critic', lead, more, 'She later flew home to Kiev, her mother said. Ukraine has asked for her safety to be guaranteed.')).toEqual(['RU', 'UA']);
+    expect(countries('Police question girlfriend of murdered critic', lead, more, 'She later flew home, her mother said.')).toEqual(['RU']);
+  });
+
   it('does not read a company after a continent adjective (the European Airbus consortium) as a surname', () => {
     expect(countries('Airbus Signs Japanese Contract', 'The European Airbus consortium sold 10 jets to All Nippon Airways of Japan.', 'Airbus said more orders would follow.')).toContain('FR');
   });
