@@ -245,8 +245,11 @@ export function findCountryEvidence(
   // Brazil talks`, with Brazil all through the body).
   const inHeadline = resolved.slice(0, headlineCount).filter((code) => scores.has(code));
   const firstNonVenue = resolved.slice(0, headlineCount).findIndex((code, i) => !venues.has(i) && scores.has(code));
-  let lead = firstNonVenue === -1 ? inHeadline[0] : resolved[firstNonVenue];
-  for (const code of inHeadline) if (scores.get(code)!.score >= scores.get(lead!)!.score * headlineOverride) lead = code;
+  // A headline that names a country only through a company (`DaimlerChrysler to cut 13,000
+  // jobs`) does not say where the story is: the ranking by salience below does.
+  const onlyCompanies = headlineCount > 0 && mentions.slice(0, headlineCount).every((m) => m.kind === 'company');
+  let lead = firstNonVenue !== -1 ? resolved[firstNonVenue] : onlyCompanies ? undefined : inHeadline[0];
+  if (lead !== undefined) for (const code of inHeadline) if (scores.get(code)!.score >= scores.get(lead)!.score * headlineOverride) lead = code;
   // On equal scores, a country named by its name or its people (`the British runner`) leads one
   // named only by a town (`in Athens`): the town is more often where than who.
   const ranked = [...scores.entries()].sort(
