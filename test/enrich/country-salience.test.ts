@@ -35,6 +35,12 @@ describe('country salience and readings (issue 11)', () => {
     expect(countries('Police question girlfriend of murdered critic', lead, more, 'She later flew home, her mother said.')).toEqual(['RU']);
   });
 
+  it('keeps a country named only below the lead when it carries half the top score, not less', () => {
+    const top = ['The Australian airline ordered four long-haul jets, the Sydney carrier said on Monday.', 'Deliveries begin next year.'];
+    expect(countries('Australian airline orders four jets', ...top, 'The jets will be built near Seattle in the United States, and United States makers will also supply the engines.', 'United States officials welcomed the order.')).toEqual(['AU', 'US']);
+    expect(countries('Australian airline orders four jets', ...top, 'The jets will be built in the United States, and United States makers will also supply the engines.')).toEqual(['AU']);
+  });
+
   it('does not read a company after a continent adjective (the European Airbus consortium) as a surname', () => {
     expect(countries('Airbus Signs Japanese Contract', 'The European Airbus consortium sold 10 jets to All Nippon Airways of Japan.', 'Airbus said more orders would follow.')).toContain('FR');
   });
