@@ -41,6 +41,11 @@ describe('country salience and readings (issue 11)', () => {
     expect(countries('Australian airline orders four jets', ...top, 'The jets will be built in the United States, and United States makers will also supply the engines.')).toEqual(['AU']);
   });
 
+  it('reads a possessive in a headline written in capitals (JAPAN\'S, CHINA’S) as the country', () => {
+    expect(countries("JAPAN'S NTT FORECASTS PROFITS FALL", 'Nippon Telegraph and Telephone Corp forecast lower profits for the year.')).toEqual(['JP']);
+    expect(countries('CHINA’S EXPORTS RISE', 'Exports rose 5 pct in March, customs data showed.')).toEqual(['CN']);
+  });
+
   it('does not read a company after a continent adjective (the European Airbus consortium) as a surname', () => {
     expect(countries('Airbus Signs Japanese Contract', 'The European Airbus consortium sold 10 jets to All Nippon Airways of Japan.', 'Airbus said more orders would follow.')).toContain('FR');
   });
