@@ -123,6 +123,12 @@ describe('findTopics', () => {
     expect(topics('Union calls strike', 'The General Labour Union called a strike over unpaid wages for port workers.', 'Workers walked out at dawn.')[0]).toBe('labour');
   });
 
+  it('knows the words of fraud and theft (fraudsters, scams, thieves, phishing) as crime', () => {
+    const t = findTopics({ headline: 'Card fraudsters target web shoppers', captions: [], paragraphs: ['Fraudsters are using phishing scams on the internet to get card details, and thieves sell the stolen numbers online.'] }, ctx.topics);
+    expect(t[0]!.topic).toBe('crime-law-justice');
+    expect(t[0]!.terms.map((term) => term.split(' ')[0])).toEqual(expect.arrayContaining(['fraudster', 'phishing', 'scam', 'thieves', 'stolen']));
+  });
+
   it('counts the names of parties (the Tories, the Lib Dems) as politics', () => {
     expect(topics('Tories and Lib Dems clash', 'The Tories and the Lib Dems traded blows on Monday.', 'Both said the other could not be trusted.')[0]).toBe('politics-government');
   });
