@@ -162,7 +162,7 @@ export function findCountryEvidence(
   }
   const tokenized = zones.map(({ tokens, kind, weight }) => ({ tokens, kind, zoneWeight: weight, label: kind === 'body' ? '' : `${kind} ` }));
   const surnames = standaloneNames(tokenized.map((z) => z.tokens), gazetteer);
-  const scanned = tokenized.map(({ tokens, kind, zoneWeight, label }, z) => ({ tokens, kind, zoneWeight, label, found: scanPlaces(tokens, gazetteer, z === 0 && isTitleCase(tokens), surnames) }));
+  const scanned = tokenized.map(({ tokens, kind, zoneWeight, label }, z) => ({ tokens, kind, zoneWeight, label, found: scanPlaces(tokens, gazetteer, z === 0 && isTitleCase(tokens), surnames, kind === 'dateline') }));
 
   // One sense per article: a name read as a person or as a US town keeps that reading everywhere.
   const personPairs = new Set<string>();
@@ -278,9 +278,17 @@ export function findCountryEvidence(
  */
 function isCentral(mentions: readonly Mention[], score: number, top: number, options: CountryOptions): boolean {
   if (score < options.minScore) return false;
-  // A dateline place the story never names again is where the reporter stands (`HONG KONG (CNN)`
-  // on a story about Malaysia), not what the story is about.
-  if (mentions.every((m) => m.where === 'dateline')) return false;
+  // A dateline place the story names again once at most, and not in the headline, is where the
+  // reporter stands (`HONG KONG (CNN)` on a story about Malaysia; `LAUSANNE, Switzerland` on talks
+  // about Iran held there), not what the story is about.
+  let dateline = false;
+  let elsewhere = 0;
+  for (const m of mentions) {
+    if (m.where === 'headline') elsewhere += 2;
+    else if (m.where === 'dateline') dateline = true;
+    else elsewhere++;
+  }
+  if (dateline && elsewhere < 2) return false;
   let where: ZoneKind = 'body';
   for (const m of mentions) {
     // A company up front (`Aer Lingus buys Airbus jets`) may be only the maker of what is bought:
@@ -372,7 +380,7 @@ function enumerationFactors(found: readonly Found[], tokens: Tokens): number[] {
 }
 
 /** Finds the place names in a token list, longest phrase first, with context rules applied. */
-function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surnames: ReadonlySet<string>): Found[] {
+function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surnames: ReadonlySet<string>, isDateline: boolean): Found[] {
   const found: Found[] = [];
   const { keys, texts, flags } = tokens;
   const count = tokens.length;
@@ -432,7 +440,7 @@ function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surname
       person: personPair !== null && (!isHeadline || personPair.startsWith(`${nameKey} `)),
       usTown: isFollowedByUsState(tokens, end, gaz, match.entries),
       // `Harrison Ford`: a company's one-word name after a given name is a surname too.
-      notPlace: (townOnly && ((!isHeadline && isSurname(tokens, start, gaz)) || (isCapitals(texts[start]!) && !(shouting ??= isShouting(texts))))) ||
+      notPlace: (townOnly && ((!isHeadline && isSurname(tokens, start, gaz)) || (isCapitals(texts[start]!) && !isDateline && !(shouting ??= isShouting(texts))))) ||
         (companyOnly && !isHeadline && isSurname(tokens, start, gaz)),
     });
   }

@@ -46,6 +46,11 @@ describe('country salience and readings (issue 11)', () => {
     expect(countries('CHINA’S EXPORTS RISE', 'Exports rose 5 pct in March, customs data showed.')).toEqual(['CN']);
   });
 
+  it('reads a town written in capitals in a dateline (LAUSANNE, Switzerland) as the town, not an acronym', () => {
+    const evidence = findCountryEvidence(article('Talks go on', 'LAUSANNE, Switzerland (CNN) -- Talks went on past the deadline.'), gaz);
+    expect(evidence[0]!.terms).toEqual(['dateline LAUSANNE', 'dateline Switzerland']);
+  });
+
   it('does not read a company after a continent adjective (the European Airbus consortium) as a surname', () => {
     expect(countries('Airbus Signs Japanese Contract', 'The European Airbus consortium sold 10 jets to All Nippon Airways of Japan.', 'Airbus said more orders would follow.')).toContain('FR');
   });
@@ -102,6 +107,7 @@ describe('country salience and readings (issue 11)', () => {
     ['a sports club stands for its country like a town (Chelsea)', 'Mourinho defiant on Chelsea form', ['Jose Mourinho says Chelsea will recover after the defeat at Newcastle.'], ['GB']],
     ['...but not a person named like one (Chelsea Clinton)', 'Chelsea Clinton visits school', ['Chelsea Clinton spoke to pupils in New York on Monday.'], ['US']],
     ['on equal scores, a country named by its people leads one named by a town (the British runner, in Athens)', 'Runner focuses on indoor success', ['After winning bronze in Athens, the British runner will race indoors this winter.'], ['GB']],
+    ['...and so is one it names again only once (talks on Iran held in Lausanne)', 'Iran nuclear talks run past deadline', ['Lausanne, Switzerland (CNN) -- Talks on Iran\'s nuclear programme went on past the deadline, Iranian officials said.', 'Iran wants sanctions lifted at once. Iranian negotiators stayed at a hotel in Lausanne.', 'Tehran said the talks would go on.'], ['IR']],
     ['a dateline place the story never names again is the reporter\'s base', 'Search for missing plane goes on', ['HONG KONG (CNN) -- Malaysia will keep searching for the missing plane, Malaysian officials said.', 'The search off Malaysia has cost millions, Malaysia\'s transport minister said in Kuala Lumpur.'], ['MY']],
   ];
   it.each(readings)('%s', (_rule, headline, paragraphs, expected) => {
