@@ -29,6 +29,8 @@ export interface TopicMatcher {
   readonly trie: PhraseTrie;
   /** First word → the second words of the longer phrases it starts: the pair test without joining strings. */
   readonly secondWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Stemmed word → the topics it counts for when it names a party or a body (`Labour`), not its subject. */
+  readonly names: ReadonlyMap<string, ReadonlyArray<{ readonly topic: number; readonly weight: number; readonly term: string }>>;
 }
 
 /** Options for compiling a taxonomy. */
@@ -38,6 +40,12 @@ export interface CompileOptions {
    * names (`West Bank` is not a bank, `Red Sea` not a sea story), or a taxonomy's `ignore` list.
    */
   readonly blockers?: Iterable<string>;
+  /**
+   * One-word terms that, written with a capital on their own inside a sentence, name a party
+   * or a body, with the topics they then count for: `{"Labour": {"politics-government": 2}}`
+   * (the Labour party is politics; labour is work). A taxonomy's `names`.
+   */
+  readonly names?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /** Options for choosing topics. */
@@ -126,6 +134,41 @@ function surnames(zones: readonly Tokens[], isTerm: (word: string) => boolean): 
   return new Set([...names].map(stem));
 }
 
+/**
+ * The words of `names` the article uses as a name: written with a capital inside a sentence
+ * (below the headline), on their own (`Labour won`, `Labour's plans`), not within a longer name
+ * (`General Labour Union`, `Labour Day`). One sense per article: the same word capitalised
+ * elsewhere, the headline and sentence starts too, is then the name.
+ */
+function nameSenses(zones: readonly Tokens[], names: ReadonlyMap<string, unknown>): Set<string> | null {
+  let senses: Set<string> | null = null;
+  for (const { keys, flags, length } of zones) {
+    for (let t = 1; t < length; t++) {
+      const flag = flags[t]!;
+      if ((flag & capital) === 0 || (flag & sentenceStart) !== 0 || !names.has(keys[t]!)) continue;
+      if (keys[t - 1] !== '-' && (flags[t - 1]! & capital) !== 0) continue;
+      if (t + 1 < length && keys[t + 1] !== '-' && (flags[t + 1]! & capital) !== 0) continue;
+      (senses ??= new Set()).add(keys[t]!);
+    }
+  }
+  return senses;
+}
+
+/**
+ * For each stemmed word of a zone, whether it is a capitalised word the article uses as a name
+ * (see `nameSenses`) and stands on its own here: not before another capitalised word.
+ */
+function nameReadings(tokens: Tokens, senses: ReadonlySet<string>): boolean[] {
+  const { keys, flags } = tokens;
+  const out: boolean[] = [];
+  for (let t = 0; t < keys.length; t++) {
+    if (keys[t] === '-') continue;
+    const next = t + 1 < keys.length && keys[t + 1] !== '-' && (flags[t + 1]! & capital) !== 0;
+    out.push((flags[t]! & capital) !== 0 && senses.has(keys[t]!) && !next);
+  }
+  return out;
+}
+
 /** Compiles a taxonomy's terms into one phrase table, so matching is one pass over the tokens. */
 export function compileTopics(topics: readonly TopicDefinition[], options: CompileOptions = {}): TopicMatcher {
   const phrases = new Map<string, Array<{ topic: number; weight: number; term: string }>>();
@@ -152,8 +195,18 @@ export function compileTopics(topics: readonly TopicDefinition[], options: Compi
     const key = keys.join(' ');
     if (!phrases.has(key)) phrases.set(key, []);
   }
+  const names = new Map<string, Array<{ topic: number; weight: number; term: string }>>();
+  for (const [word, weights] of Object.entries(options.names ?? {})) {
+    const keys = stemmedKeys(tokenize(word));
+    if (keys.length !== 1) continue;
+    const list = Object.entries(weights).flatMap(([slug, weight]) => {
+      const topic = topics.findIndex((t) => t.slug === slug);
+      return topic === -1 || weight <= 0 ? [] : [{ topic, weight, term: `${word} (name)` }];
+    });
+    if (list.length > 0) names.set(keys[0]!, list);
+  }
   const index = indexPhraseStarts(phrases.keys(), { trie: true });
-  return { topics, phrases, ...index, trie: index.trie!, secondWords: indexSecondWords(index.startPairs), longestPhrase: Math.max(longestPhrase, index.longestPhrase) };
+  return { topics, phrases, ...index, trie: index.trie!, secondWords: indexSecondWords(index.startPairs), longestPhrase: Math.max(longestPhrase, index.longestPhrase), names };
 }
 
 /** Zone weights: the headline says most about the topic, then the lead, then the rest. */
@@ -164,7 +217,8 @@ const headlineBoost = 1.5;
 
 /**
  * Each further distinct term of a topic adds this much less than the one before (strongest
- * first): a topic needs strong evidence, not many scattered passing words.
+ * first): a further topic needs strong evidence, not many scattered passing words. The main
+ * topic is chosen on the undamped sum.
  */
 const termDecay = 0.9;
 
@@ -182,17 +236,25 @@ export function findTopics(
   const inHeadline = new Set<number>();
   const zones = articleZones(words, topicZoneWeights);
   const people = surnames(zones.slice(1).map((zone) => zone.tokens), (word) => matcher.phrases.has(stem(word)));
+  let nameWeights: Map<string, number> | undefined;
+  const senses = matcher.names.size > 0 ? nameSenses(zones.slice(1).map((zone) => zone.tokens), matcher.names) : null;
   for (let z = 0; z < zones.length; z++) {
     const { tokens: zoneTokens, weight } = zones[z]!;
     const keys = stemmedKeys(zoneTokens);
     // In a headline every word may be capitalised: the name rule reads the other zones only.
     const names = z > 0 ? nameWords(zoneTokens) : null;
+    const named = senses ? nameReadings(zoneTokens, senses) : null;
     for (let i = 0; i < keys.length; i++) {
       // Longest phrase first, so `security council` is not also counted as `council`.
       for (const n of phraseLengthsAt(matcher.trie, keys, i)) {
-        const entries = matcher.phrases.get(n === 1 ? keys[i]! : keys.slice(i, i + n).join(' '));
+        let entries = matcher.phrases.get(n === 1 ? keys[i]! : keys.slice(i, i + n).join(' '));
         if (!entries) continue;
         if (n === 1 && (names?.[i] || (people.size > 0 && people.has(keys[i]!)))) break;
+        // `Labour won the seat`: the party, not work.
+        if (n === 1 && named?.[i]) {
+          entries = matcher.names.get(keys[i]!)!;
+          for (const e of entries) (nameWeights ??= new Map()).set(e.term, e.weight);
+        }
         for (const e of entries) {
           if (z === 0) inHeadline.add(e.topic);
           const terms = hits.get(e.topic) ?? new Map<string, number>();
@@ -208,28 +270,40 @@ export function findTopics(
     let score = 0;
     const evidence: Array<[string, number]> = [];
     for (const [term, count] of terms) {
-      const weight = matcher.topics[topic]!.terms[term]!;
+      const weight = matcher.topics[topic]!.terms[term] ?? nameWeights!.get(term)!;
       // Repeats add less and less: many mentions of one word should not decide alone.
       evidence.push([term, Math.sqrt(count) * weight]);
     }
     evidence.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     let factor = 1;
+    let total = 0;
     for (const [, add] of evidence) {
       score += add * factor;
+      total += add;
       factor *= termDecay;
     }
-    if (inHeadline.has(topic)) score *= headlineBoost;
+    if (inHeadline.has(topic)) {
+      score *= headlineBoost;
+      total *= headlineBoost;
+    }
     return {
       topic: matcher.topics[topic]!.slug,
       score: Math.round(score * 10) / 10,
       distinct: evidence.length,
+      total,
       terms: evidence.slice(0, 8).map(([term, add]) => `${term} ${Math.round(add * 10) / 10}`),
     };
   });
   scored.sort((a, b) => b.score - a.score || (a.topic < b.topic ? -1 : 1));
   const top = scored[0]?.score ?? 0;
+  // The main topic is the one the article says most about: all its evidence, undamped (on the
+  // real dev set, 4 more main topics right than by the damped score). The damping is for
+  // whether a further topic is there at all: its strong words, not its many passing ones.
+  let main = 0;
+  for (let i = 1; i < scored.length; i++) if (scored[i]!.total > scored[main]!.total) main = i;
+  if (main > 0) scored.unshift(...scored.splice(main, 1));
   return scored
     .filter((s, i) => (i === 0 && s.score > 0) || (s.score >= top * options.minShare && s.score >= options.minScore && s.distinct >= options.minTerms))
     .slice(0, options.max)
-    .map(({ distinct: _, ...kept }) => kept);
+    .map(({ distinct: _, total: __, ...kept }) => kept);
 }

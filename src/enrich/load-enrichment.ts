@@ -4,6 +4,7 @@ import { slugPattern } from '../text/slug.js';
 import { compileTopics, type TopicDefinition, type TopicMatcher } from './find-topics.js';
 import { BuildError } from '../errors.js';
 import { addIptcTerms, type IptcConcept } from './iptc-terms.js';
+import { addCompanyTerms } from './company-terms.js';
 
 /** Everything enrichment reads, loaded once per build and shared by every article. */
 export interface Enrichment {
@@ -66,10 +67,16 @@ export function readTaxonomyIgnores(path: string | URL = new URL('taxonomy.json'
   return Array.isArray(raw.ignore) ? raw.ignore.filter((x): x is string => typeof x === 'string') : [];
 }
 
+/** A taxonomy file's optional `names`: one-word terms that, capitalised on their own, name a party (`Labour`), with the topics they then count for. */
+export function readTaxonomyNames(path: string | URL = new URL('taxonomy.json', dataDir)): Record<string, Record<string, number>> {
+  const raw = readTaxonomyFile(path) as { names?: unknown };
+  return raw.names !== null && typeof raw.names === 'object' && !Array.isArray(raw.names) ? (raw.names as Record<string, Record<string, number>>) : {};
+}
+
 /**
  * Loads the gazetteer, the taxonomy and the credit table: the slow part of enrichment, done once.
  * Multi-word place names are compiled into the taxonomy as blockers, so `West Bank` never
- * counts as a bank nor `Red Sea` as the sea.
+ * counts as a bank nor `Red Sea` as the sea; companies' names count for business.
  */
 export function loadEnrichment(taxonomyPath?: string): Enrichment {
   const credits = JSON.parse(readFileSync(new URL('credits.json', dataDir), 'utf8')) as { aliases: Record<string, string> };
@@ -77,9 +84,12 @@ export function loadEnrichment(taxonomyPath?: string): Enrichment {
   const gazetteer = defaultGazetteer();
   // Names of companies and national bodies are not blockers: `Deutsche Bank` is still a bank.
   const placeNames = [...gazetteer.phrases].filter(([key, entries]) => key.includes(' ') && entries.some((e) => e.kind !== 'company' && e.kind !== 'institution')).map(([key]) => key);
+  // A company named (`Boeing`, `Qatar Airways`) is evidence of a business story.
+  const companies = [...gazetteer.phrases].filter(([, entries]) => entries.some((e) => e.kind === 'company')).map(([key]) => key);
+  const topics = addCompanyTerms(addIptcTerms(readTaxonomy(taxonomyPath), iptc.concepts), companies);
   return {
     gazetteer,
-    topics: compileTopics(addIptcTerms(readTaxonomy(taxonomyPath), iptc.concepts), { blockers: [...placeNames, ...readTaxonomyIgnores(taxonomyPath)] }),
+    topics: compileTopics(topics, { blockers: [...placeNames, ...readTaxonomyIgnores(taxonomyPath)], names: readTaxonomyNames(taxonomyPath) }),
     creditAliases: new Map(Object.entries(credits.aliases)),
   };
 }

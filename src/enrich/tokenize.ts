@@ -6,7 +6,7 @@ export interface Tokens {
   readonly length: number;
   /** Lower case, accents and apostrophes folded: what tables are keyed by (`-` for a dash). */
   readonly keys: readonly string[];
-  /** The words as written, possessive `'s` removed. */
+  /** The words as written, possessive `'s` (`'S` in capitals) removed. */
   readonly texts: readonly string[];
   /** Per word, an OR of `sentenceStart`, `afterComma` and `capital` below. */
   readonly flags: readonly number[];
@@ -53,7 +53,7 @@ const asciiMarks = /['.]/g;
 const marks = /['\u2019\u02BF\u02BE\u2018.]/g;
 const abbreviation = /^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|St|Jr|Sr|Prof|Rep|Sen|Gov|Maj|Brig|Capt|Adm|Cpl|Pvt|Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|Ill|Kan|Ky|Md|Mich|Minn|Neb|Nev|Okla|Pa|Tenn|Vt|Va|Wis|Wyo)\.$/;
 const innerDot = /\.[A-Za-z]/;
-const possessive = /['\u2019]s$/;
+const possessive = /['\u2019][sS]$/;
 
 /** Folds a word for lookup: lower case, no accents, no apostrophes or dots. */
 export function foldWord(word: string): string {

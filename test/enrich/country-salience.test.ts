@@ -21,6 +21,40 @@ describe('country salience and readings (issue 11)', () => {
     expect(countries('Protest Grows', 'Thousands of Hongkongers marched on Sunday.')).toEqual(['HK']);
   });
 
+  it('reads demonym nouns (Swedes, Spaniards, Brits) and the wire abbreviation HK', () => {
+    expect(countries('Swedes Win Relay', 'The Swedes finished ahead of the hosts on Sunday.', 'The Swedes have won three in a row.')).toEqual(['SE']);
+    expect(countries('Spaniards Vote', 'Spaniards voted in regional elections on Sunday.')).toEqual(['ES']);
+    expect(countries('Brits Abroad Spend Less', 'Brits spent less on holidays this summer, a survey found.')).toEqual(['GB']);
+    expect(countries('HK HOTELS SOARS ON TAKEOVER SPECULATION', 'Shares of the H.K. hotel group rose on talk of a bid from China.', 'Hong Kong brokers said the bid was likely.')[0]).toBe('HK');
+  });
+
+  it('keeps a country the lead names and the text names twice more by its towns or people, though each weighs less than its name', () => {
+    const lead = 'Russian police questioned the girlfriend of the opposition leader, a Ukrainian model, in Moscow on Monday.';
+    const more = 'Russian investigators say they are looking at every motive; the Kremlin has condemned the killing.';
+    expect(countries('Police question girlfriend of murdered critic', lead, more, 'She later flew home to Kiev, her mother said. Ukraine has asked for her safety to be guaranteed.')).toEqual(['RU', 'UA']);
+    expect(countries('Police question girlfriend of murdered critic', lead, more, 'She later flew home, her mother said.')).toEqual(['RU']);
+  });
+
+  it('keeps a country named only below the lead when it carries half the top score, not less', () => {
+    const top = ['The Australian airline ordered four long-haul jets, the Sydney carrier said on Monday.', 'Deliveries begin next year.'];
+    expect(countries('Australian airline orders four jets', ...top, 'The jets will be built near Seattle in the United States, and United States makers will also supply the engines.', 'United States officials welcomed the order.')).toEqual(['AU', 'US']);
+    expect(countries('Australian airline orders four jets', ...top, 'The jets will be built in the United States, and United States makers will also supply the engines.')).toEqual(['AU']);
+  });
+
+  it('reads a possessive in a headline written in capitals (JAPAN\'S, CHINA’S) as the country', () => {
+    expect(countries("JAPAN'S NTT FORECASTS PROFITS FALL", 'Nippon Telegraph and Telephone Corp forecast lower profits for the year.')).toEqual(['JP']);
+    expect(countries('CHINA’S EXPORTS RISE', 'Exports rose 5 pct in March, customs data showed.')).toEqual(['CN']);
+  });
+
+  it('reads a town written in capitals in a dateline (LAUSANNE, Switzerland) as the town, not an acronym', () => {
+    const evidence = findCountryEvidence(article('Talks go on', 'LAUSANNE, Switzerland (CNN) -- Talks went on past the deadline.'), gaz);
+    expect(evidence[0]!.terms).toEqual(['dateline LAUSANNE', 'dateline Switzerland']);
+  });
+
+  it('does not read a company after a continent adjective (the European Airbus consortium) as a surname', () => {
+    expect(countries('Airbus Signs Japanese Contract', 'The European Airbus consortium sold 10 jets to All Nippon Airways of Japan.', 'Airbus said more orders would follow.')).toContain('FR');
+  });
+
   it('counts the dateline (TYRE, Lebanon —) like the headline and records it as evidence', () => {
     const evidence = findCountryEvidence(article('Strikes Hit Port City', 'TYRE, Lebanon — Strikes hit the port on Monday, residents said.', 'Israeli officials did not comment.'), gaz);
     expect(evidence[0]!.country).toBe('LB');
@@ -68,10 +102,12 @@ describe('country salience and readings (issue 11)', () => {
     ['a company points to its home country when no place is named (Microsoft)', 'Microsoft drops support for old browser', ['Microsoft said on Tuesday it would stop updating the browser next year.', 'Microsoft urged users to upgrade.'], ['US']],
     ['a company in the headline outweighs a city named in passing (Boeing, London)', 'Boeing unveils long-range jet', ['Boeing showed the plane to airlines at an event in London on Tuesday.', 'Boeing expects orders from carriers.'], ['US']],
     ['a company\'s one-word name after a given name is a surname (Harrison Ford)', 'Actor returns to the screen', ['Harrison Ford will star in the film, the studio said.', 'Ford said he enjoyed the part.'], []],
+    ['a headline naming only a company leaves the lead to the country the story says more about (DaimlerChrysler, Chrysler\'s plants)', 'DaimlerChrysler plans to cut 13,000 jobs', ['DaimlerChrysler will cut jobs at Chrysler, its loss-making arm, the German-American group said.', 'Chrysler will close plants in Michigan and Ohio, and cut shifts in Detroit, Chrysler said.'], ['US', 'DE']],
     ['a company named as the maker of what is bought is background (Aer Lingus buys Airbus jets)', 'Irish airline buys Airbus jets', ['Ireland\'s Aer Lingus ordered twelve Airbus jets for its Irish routes, the Dublin airline said.'], ['IE']],
     ['a sports club stands for its country like a town (Chelsea)', 'Mourinho defiant on Chelsea form', ['Jose Mourinho says Chelsea will recover after the defeat at Newcastle.'], ['GB']],
     ['...but not a person named like one (Chelsea Clinton)', 'Chelsea Clinton visits school', ['Chelsea Clinton spoke to pupils in New York on Monday.'], ['US']],
     ['on equal scores, a country named by its people leads one named by a town (the British runner, in Athens)', 'Runner focuses on indoor success', ['After winning bronze in Athens, the British runner will race indoors this winter.'], ['GB']],
+    ['...and so is one it names again only once (talks on Iran held in Lausanne)', 'Iran nuclear talks run past deadline', ['Lausanne, Switzerland (CNN) -- Talks on Iran\'s nuclear programme went on past the deadline, Iranian officials said.', 'Iran wants sanctions lifted at once. Iranian negotiators stayed at a hotel in Lausanne.', 'Tehran said the talks would go on.'], ['IR']],
     ['a dateline place the story never names again is the reporter\'s base', 'Search for missing plane goes on', ['HONG KONG (CNN) -- Malaysia will keep searching for the missing plane, Malaysian officials said.', 'The search off Malaysia has cost millions, Malaysia\'s transport minister said in Kuala Lumpur.'], ['MY']],
   ];
   it.each(readings)('%s', (_rule, headline, paragraphs, expected) => {

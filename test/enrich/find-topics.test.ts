@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleText } from '../../src/enrich/find-countries.js';
-import { findTopics } from '../../src/enrich/find-topics.js';
+import { compileTopics, findTopics } from '../../src/enrich/find-topics.js';
 import { loadEnrichment } from '../../src/enrich/load-enrichment.js';
 
 const ctx = loadEnrichment();
@@ -108,6 +108,47 @@ describe('findTopics', () => {
     expect(topics('Becoming Steve Jobs: a new book on Jobs', ...book)[0]).toBe('arts-culture-entertainment');
     const cuts = ['Workers fear for their jobs after Steve Jobs said that Jobs would close two plants and cut 5,000 jobs.', 'Union leaders said job cuts would hit the workforce hard.'];
     expect(topics('Jobs to go at carmaker', ...cuts)[0]).toBe('labour');
+  });
+
+  it('reads Labour written on its own with a capital (Labour won, Labour\'s plans) as the party, politics, everywhere in the article', () => {
+    const party = ['Labour won the seat with a reduced majority, and Labour\'s plans for schools were the main issue.', 'Labour supporters stayed at home, the poll found.'];
+    const t = findTopics({ headline: "Labour's core vote holds", captions: [], paragraphs: party }, ctx.topics);
+    expect(t[0]!.topic).toBe('politics-government');
+    expect(t.map((e) => e.topic)).not.toContain('labour');
+    expect(t[0]!.terms.some((term) => term.startsWith('Labour (name)'))).toBe(true);
+  });
+
+  it('keeps labour as work when the capital only opens a sentence or a longer name (Labour shortages, the General Labour Union)', () => {
+    expect(topics('Labour shortages hit farms', 'Labour shortages left fruit unpicked, farmers said.', 'Farm workers are asking for higher wages and the union backs them.')[0]).toBe('labour');
+    expect(topics('Union calls strike', 'The General Labour Union called a strike over unpaid wages for port workers.', 'Workers walked out at dawn.')[0]).toBe('labour');
+  });
+
+  it('knows the words of fraud and theft (fraudsters, scams, thieves, phishing) as crime', () => {
+    const t = findTopics({ headline: 'Card fraudsters target web shoppers', captions: [], paragraphs: ['Fraudsters are using phishing scams on the internet to get card details, and thieves sell the stolen numbers online.'] }, ctx.topics);
+    expect(t[0]!.topic).toBe('crime-law-justice');
+    expect(t[0]!.terms.map((term) => term.split(' ')[0])).toEqual(expect.arrayContaining(['fraudster', 'phishing', 'scam', 'thieves', 'stolen']));
+  });
+
+  it('counts the names of parties (the Tories, the Lib Dems) as politics', () => {
+    expect(topics('Tories and Lib Dems clash', 'The Tories and the Lib Dems traded blows on Monday.', 'Both said the other could not be trusted.')[0]).toBe('politics-government');
+  });
+
+  it('chooses as main topic the one with most evidence in all, not one strong word (markets after an earthquake)', () => {
+    const matcher = compileTopics([
+      { slug: 'disaster', name: 'Disaster', terms: { earthquake: 4 } },
+      { slug: 'markets', name: 'Markets', terms: { shares: 1, investors: 1, bonds: 1, yen: 1, dollar: 1, exporters: 1, insurers: 1, profit: 1, economy: 1, prices: 1 } },
+    ]);
+    const text = {
+      headline: 'Shares slide after earthquake',
+      captions: [],
+      paragraphs: [
+        'Shares fell on Monday, a day after the earthquake, as investors sold.',
+        'The yen rose against the dollar, bond prices climbed and exporters lost most.',
+        'Analysts expect profit warnings from insurers and a slower economy this quarter.',
+      ],
+    };
+    // Damped, the one strong word scores higher (14.1 against 13.2); undamped, the markets' eight words weigh more.
+    expect(findTopics(text, matcher).map((t) => t.topic)).toEqual(['markets']);
   });
 
   it('keeps a further topic only when several of its words appear, not one word said often', () => {
