@@ -606,7 +606,7 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
   }
   // First of all, put back a site a killed build left aside: even a build that fails next keeps it online.
   await stage('recover output', () => recoverOutput(out));
-  // The output's thousands of files are looked at (in a worker thread when many) while the cache opens.
+  // The output's thousands of files are looked at, half in a worker thread when many, which starts now.
   const scanning = scanOutputSoon(out);
   const cache = config.cache ? await stage('open cache', () => openBuildCache(cacheDir)) : null;
   const fp = await stage('fingerprint', () => fingerprints(config, cache?.code));
@@ -619,7 +619,7 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
   // serve several output folders, and a page is only reused from the very output it describes.
   let previous: BuildState | null = null;
   const output = await stage('check output', async () =>
-    checkOutput(out, await scanning, isSafeOutputPath, (digest) => {
+    checkOutput(out, await scanning(), isSafeOutputPath, (digest) => {
       previous = usableState(cache?.state.get(digest));
       return previous?.hints;
     }),

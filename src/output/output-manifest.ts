@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -39,7 +39,11 @@ export function contentHash(bytes: Uint8Array): string {
 
 /** The manifest of an output folder as path → entry, or null when there is none (or it is not dateline's). */
 export async function readManifest(out: string): Promise<Map<string, ManifestEntry> | null> {
-  const text = await readFile(path.join(out, manifestName), 'utf8').catch(() => null);
+  return manifestOf(await readFile(path.join(out, manifestName), 'utf8').catch(() => null));
+}
+
+/** The entries of a manifest's text (see `readManifest`). */
+function manifestOf(text: string | null): Map<string, ManifestEntry> | null {
   if (text === null) return null;
   const written = readWrittenManifest(text);
   if (written !== null) return written;
@@ -111,7 +115,10 @@ export interface OutputState {
 
 /** A digest of a manifest's paths and hashes. */
 export function manifestDigest(files: ReadonlyMap<string, string>): string {
-  return createHash('sha256').update([...files].map(([p, h]) => `${p}\t${h}`).sort().join('\n')).digest('base64url').slice(0, 32);
+  const lines = [...files].map(([p, h]) => `${p}\t${h}`);
+  // A manifest is read in the order it was written, sorted: then sorting again is not needed.
+  if (!lines.every((line, i) => i === 0 || lines[i - 1]! < line)) lines.sort();
+  return createHash('sha256').update(lines.join('\n')).digest('base64url').slice(0, 32);
 }
 
 /**
@@ -125,32 +132,98 @@ export interface OutputScan {
   /** Four numbers a path: 1 for a regular file (0 for anything else, -1 missing or not looked at), size, mtimeMs, inode. */
   readonly stats: Float64Array;
   readonly digest: string;
+  /** The manifest file's inode, size and time as read (empty without one): two threads' scans are of the same manifest when theirs match. */
+  readonly manifestId: string;
 }
 
+/** Which paths of a manifest one thread looks at: those whose index modulo `of` is one of `parts`. */
+export interface ScanShare {
+  readonly of: number;
+  readonly parts: readonly number[];
+}
+
+/** What a thread scanning a share of the output sends back: which manifest it read, and its share of the stats. */
+export interface ShareScan {
+  readonly manifestId: string;
+  readonly stats: Float64Array;
+}
+
+const wholeScan: ScanShare = { of: 1, parts: [0] };
+
 /**
- * Reads the manifest of `outDir` and looks at every file it lists that `isSafe` accepts (the
- * others are not looked at). Thousands of `lstat`s: a large build runs this in a worker thread
- * while it opens its cache (see `scanOutputSoon`).
+ * The manifest of `out`, its paths in order, and which file it was: its inode, size and time,
+ * from the handle it was read through. The manifest is replaced by a rename, never written in
+ * place, so two reads of one file are of the same text.
  */
-export async function scanOutput(outDir: string, isSafe: (rel: string) => boolean = () => true): Promise<OutputScan> {
-  const out = path.resolve(outDir);
-  const entries = (await readManifest(out)) ?? new Map<string, ManifestEntry>();
-  const paths = [...entries.keys()];
-  const hashes = paths.map((rel) => entries.get(rel)!.hash);
-  const sizes = paths.map((rel) => entries.get(rel)!.size);
+async function manifestFile(out: string): Promise<{ readonly entries: Map<string, ManifestEntry>; readonly paths: string[]; readonly id: string }> {
+  const read = await (async () => {
+    const handle = await open(path.join(out, manifestName), 'r');
+    try {
+      const info = await handle.stat();
+      return { text: await handle.readFile('utf8'), id: `${info.ino} ${info.size} ${info.mtimeMs}` };
+    } finally {
+      await handle.close();
+    }
+  })().catch(() => null);
+  const entries = manifestOf(read?.text ?? null) ?? new Map<string, ManifestEntry>();
+  return { entries, paths: [...entries.keys()], id: read?.id ?? '' };
+}
+
+/** Four numbers a path (see `OutputScan.stats`) for the paths of `share` that `isSafe` accepts; -1 elsewhere. */
+function statShare(out: string, paths: readonly string[], isSafe: (rel: string) => boolean, share: ScanShare): Float64Array {
   const stats = new Float64Array(paths.length * 4).fill(-1);
-  paths.forEach((rel, i) => {
-    if (!isSafe(rel)) return;
+  const mine = sharedIndexes(share);
+  for (let i = 0; i < paths.length; i++) {
+    if (!mine[i % share.of]) continue;
+    const rel = paths[i]!;
+    if (!isSafe(rel)) continue;
     // Thousands of tiny stat calls: synchronous ones cost a fraction of promise-wrapped ones.
     const info = lstatSync(`${out}/${rel}`, { throwIfNoEntry: false });
-    if (info === undefined) return;
+    if (info === undefined) continue;
     stats[i * 4] = info.isFile() ? 1 : 0;
     stats[i * 4 + 1] = info.size;
     stats[i * 4 + 2] = info.mtimeMs;
     stats[i * 4 + 3] = info.ino;
-  });
+  }
+  return stats;
+}
+
+/**
+ * Reads the manifest of `outDir` and looks at every file it lists that `isSafe` accepts (the
+ * others are not looked at), or at those of `share` only. Thousands of `lstat`s: a large build
+ * shares them with a worker thread (see `scanOutputSoon`).
+ */
+export async function scanOutput(outDir: string, isSafe: (rel: string) => boolean = () => true, share: ScanShare = wholeScan): Promise<OutputScan> {
+  const out = path.resolve(outDir);
+  const { entries, paths, id } = await manifestFile(out);
+  const hashes = paths.map((rel) => entries.get(rel)!.hash);
+  const sizes = paths.map((rel) => entries.get(rel)!.size);
+  const stats = statShare(out, paths, isSafe, share);
   const files = new Map(paths.map((rel, i) => [rel, hashes[i]!]));
-  return { paths, hashes, sizes, stats, digest: manifestDigest(files) };
+  return { paths, hashes, sizes, stats, digest: manifestDigest(files), manifestId: id };
+}
+
+/** The stats of one share of the output (what a worker thread sends back; see `joinScans`). */
+export async function scanShare(outDir: string, isSafe: (rel: string) => boolean, share: ScanShare): Promise<ShareScan> {
+  const out = path.resolve(outDir);
+  const { paths, id } = await manifestFile(out);
+  return { manifestId: id, stats: statShare(out, paths, isSafe, share) };
+}
+
+/**
+ * Puts `other`'s share of the stats into `scan`, when both read the same manifest; false when
+ * they did not (the folder changed between the two reads), and the scan must be made again.
+ */
+export function joinScans(scan: OutputScan, other: ShareScan, share: ScanShare): boolean {
+  if (other.manifestId !== scan.manifestId || other.stats.length !== scan.stats.length) return false;
+  const theirs = sharedIndexes(share);
+  for (let i = 0; i < scan.paths.length; i++) if (theirs[i % share.of]) scan.stats.set(other.stats.subarray(i * 4, i * 4 + 4), i * 4);
+  return true;
+}
+
+/** For each residue modulo `share.of`, whether the share holds it. */
+function sharedIndexes(share: ScanShare): boolean[] {
+  return Array.from({ length: share.of }, (_, r) => share.parts.includes(r));
 }
 
 /**

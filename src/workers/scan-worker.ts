@@ -1,10 +1,11 @@
 /**
- * The worker thread that scans a large output folder (its manifest and a `lstat` per file) while
- * the build thread opens its cache and lists its seeds.
+ * The worker thread that looks at its share of a large output folder's files (its manifest and
+ * a `lstat` per file) while the build thread opens its cache and lists its seeds.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { scanOutput } from '../output/output-manifest.js';
+import { scanShare, type ScanShare } from '../output/output-manifest.js';
 import { isSafeOutputPath } from '../stages/write-site.js';
 
-const scan = await scanOutput(workerData as string, isSafeOutputPath);
+const { outDir, share } = workerData as { outDir: string; share: ScanShare };
+const scan = await scanShare(outDir, isSafeOutputPath, share);
 parentPort!.postMessage(scan, [scan.stats.buffer as ArrayBuffer]);

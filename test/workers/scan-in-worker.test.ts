@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentHash, manifestName, manifestText, scanOutput, type ManifestEntry } from '../../src/output/output-manifest.js';
+import { contentHash, joinScans, manifestName, manifestText, scanOutput, type ManifestEntry } from '../../src/output/output-manifest.js';
 import { isSafeOutputPath } from '../../src/stages/write-site.js';
-import { scanOutputInWorker, scanOutputSoon } from '../../src/workers/scan-in-worker.js';
+import { scanOutputSoon, scanShareInWorker } from '../../src/workers/scan-in-worker.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'dateline-scan-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -30,12 +30,20 @@ function outputOf(n: number): string {
 }
 
 describe('scanOutputSoon', () => {
-  it('finds in a worker thread what scanning here finds, for a large output', async () => {
+  it('finds, sharing the files with a worker thread, what scanning here finds, for a large output', async () => {
     // 4,000 files make a manifest past the worker's threshold.
     const out = outputOf(4000);
     const here = await scanOutput(out, isSafeOutputPath);
-    expect(await scanOutputInWorker(out)).toEqual(here);
-    expect(await scanOutputSoon(out)).toEqual(here);
+    expect(await scanOutputSoon(out)()).toEqual(here);
+    // The worker's share alone: the odd files, the others not looked at.
+    const odd = await scanShareInWorker(out, { of: 2, parts: [1] });
+    expect(odd.manifestId).toBe(here.manifestId);
+    expect([...odd.stats.subarray(4, 8)]).toEqual([...here.stats.subarray(4, 8)]);
+    expect([...odd.stats.subarray(0, 4)]).toEqual([-1, -1, -1, -1]);
+    // Joined with the even share, it is the whole scan.
+    const even = await scanOutput(out, isSafeOutputPath, { of: 2, parts: [0] });
+    expect(joinScans(even, odd, { of: 2, parts: [1] })).toBe(true);
+    expect(even).toEqual(here);
     expect(here.paths).toHaveLength(4001);
     const at = (rel: string) => [...here.stats.subarray(here.paths.indexOf(rel) * 4, here.paths.indexOf(rel) * 4 + 2)];
     expect(at('articles/a-0/index.html')).toEqual([1, 14]);
@@ -47,7 +55,17 @@ describe('scanOutputSoon', () => {
 
   it('scans a small output without a worker, with the same result', async () => {
     const out = outputOf(20);
-    expect(await scanOutputSoon(out)).toEqual(await scanOutput(out, isSafeOutputPath));
-    expect(await scanOutputSoon(path.join(root, 'no-such-folder'))).toEqual(await scanOutput(path.join(root, 'no-such-folder')));
+    expect(await scanOutputSoon(out)()).toEqual(await scanOutput(out, isSafeOutputPath));
+    expect(await scanOutputSoon(path.join(root, 'no-such-folder'))()).toEqual(await scanOutput(path.join(root, 'no-such-folder')));
   });
+
+  it('scans again when the manifest changed between the two threads\' reads', async () => {
+    const out = outputOf(4000);
+    const here = await scanOutput(out, isSafeOutputPath);
+    const odd = await scanShareInWorker(out, { of: 2, parts: [1] });
+    writeFileSync(path.join(out, manifestName), manifestText(new Map([['articles/a-0/index.html', { hash: here.hashes[0]!, size: 14 }]])));
+    const even = await scanOutput(out, isSafeOutputPath, { of: 2, parts: [0] });
+    expect(joinScans(even, odd, { of: 2, parts: [1] })).toBe(false);
+    expect(await scanOutputSoon(out)()).toEqual(await scanOutput(out, isSafeOutputPath));
+  }, 60_000);
 });
