@@ -108,16 +108,14 @@ function surnames(zones: readonly Tokens[], isTerm: (word: string) => boolean): 
   let paired: Set<string> | undefined;
   let alone: Set<string> | undefined;
   // Plain loops, no closures: this runs over every word of every article.
-  for (const { keys, flags, length } of zones) {
+  for (const zone of zones) {
+    const { keys, flags, length } = zone;
     for (let t = 0; t < length; t++) {
-      const flag = flags[t]!;
-      if ((flag & capital) === 0 || (flag & sentenceStart) !== 0) continue;
+      if (!capitalAt(zone, t) || (flags[t]! & sentenceStart) !== 0) continue;
       const key = keys[t]!;
-      if (key === '-') continue;
-      const prevCap = t > 0 && (flags[t - 1]! & capital) !== 0 && keys[t - 1] !== '-';
-      if (prevCap) {
+      if (capitalAt(zone, t - 1)) {
         if ((flags[t - 1]! & sentenceStart) === 0 && isTerm(key) && !isTerm(keys[t - 1]!)) (paired ??= new Set()).add(key);
-      } else if (!(t + 1 < length && (flags[t + 1]! & capital) !== 0 && keys[t + 1] !== '-')) {
+      } else if (!capitalAt(zone, t + 1)) {
         (alone ??= new Set()).add(key);
       }
     }
@@ -142,12 +140,11 @@ function surnames(zones: readonly Tokens[], isTerm: (word: string) => boolean): 
  */
 function nameSenses(zones: readonly Tokens[], names: ReadonlyMap<string, unknown>): Set<string> | null {
   let senses: Set<string> | null = null;
-  for (const { keys, flags, length } of zones) {
+  for (const zone of zones) {
+    const { keys, flags, length } = zone;
     for (let t = 1; t < length; t++) {
-      const flag = flags[t]!;
-      if ((flag & capital) === 0 || (flag & sentenceStart) !== 0 || !names.has(keys[t]!)) continue;
-      if (keys[t - 1] !== '-' && (flags[t - 1]! & capital) !== 0) continue;
-      if (t + 1 < length && keys[t + 1] !== '-' && (flags[t + 1]! & capital) !== 0) continue;
+      if (!capitalAt(zone, t) || (flags[t]! & sentenceStart) !== 0 || !names.has(keys[t]!)) continue;
+      if (capitalAt(zone, t - 1) || capitalAt(zone, t + 1)) continue;
       (senses ??= new Set()).add(keys[t]!);
     }
   }
@@ -159,14 +156,18 @@ function nameSenses(zones: readonly Tokens[], names: ReadonlyMap<string, unknown
  * (see `nameSenses`) and stands on its own here: not before another capitalised word.
  */
 function nameReadings(tokens: Tokens, senses: ReadonlySet<string>): boolean[] {
-  const { keys, flags } = tokens;
+  const { keys } = tokens;
   const out: boolean[] = [];
   for (let t = 0; t < keys.length; t++) {
     if (keys[t] === '-') continue;
-    const next = t + 1 < keys.length && keys[t + 1] !== '-' && (flags[t + 1]! & capital) !== 0;
-    out.push((flags[t]! & capital) !== 0 && senses.has(keys[t]!) && !next);
+    out.push(capitalAt(tokens, t) && senses.has(keys[t]!) && !capitalAt(tokens, t + 1));
   }
   return out;
+}
+
+/** True when word `t` exists, is a word (not a dash) and is written with a capital. */
+function capitalAt(tokens: Tokens, t: number): boolean {
+  return t >= 0 && t < tokens.length && tokens.keys[t] !== '-' && (tokens.flags[t]! & capital) !== 0;
 }
 
 /** Compiles a taxonomy's terms into one phrase table, so matching is one pass over the tokens. */
