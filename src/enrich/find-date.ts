@@ -1,9 +1,11 @@
-import { monthNames, monthPattern } from '../text/month-names.js';
+import { monthNames } from '../text/month-names.js';
 
 /** A date found in text, as `YYYY-MM-DD`. */
 export type IsoDate = string;
 
 const months = monthNames.map((m) => m.toLowerCase());
+// A local constant, as in the dateline reader: the ReDoS test evaluates each file's patterns from its own constants.
+const monthPattern = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 // `March 5, 2025`, `5 March 2025`, `2025-03-05`: day, month and year all written out.
 const datePattern = new RegExp(
   `\\b${monthPattern} (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b|\\b(\\d{1,2})(?:st|nd|rd|th)? ${monthPattern},? (\\d{4})\\b|\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`,

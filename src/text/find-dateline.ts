@@ -1,4 +1,4 @@
-import { monthNames, monthPattern } from './month-names.js';
+import { monthNames } from './month-names.js';
 
 /** A wire dateline opening a paragraph: `BEIRUT, March 5 (Reuters) -`, `TYRE, Lebanon —`. */
 export interface Dateline {
@@ -15,13 +15,14 @@ export interface Dateline {
   readonly rest: string;
 }
 
+const month = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 // PLACE in capitals, then optional `, Country`, `, Month Day`, `(Agency)`, and a dash. A hyphen
 // stands only inside a place word (WINSTON-SALEM), never at its end, so the dash that closes the
 // dateline has one reading: a trailing hyphen in the word made the pattern quadratic on dash runs.
 const datelinePattern = new RegExp(
   `^([A-Z](?:[A-Z.'\\u2019]|-(?=[A-Z]))*(?: [A-Z](?:[A-Z.'\\u2019]|-(?=[A-Z]))*){0,3})` +
-    `(?:, ((?!${monthPattern} \\d)[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}))?` +
-    `(?:, ${monthPattern} (\\d{1,2}))?` +
+    `(?:, ((?!${month} \\d)[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}))?` +
+    `(?:, ${month} (\\d{1,2}))?` +
     `(?: \\(([A-Za-z][A-Za-z .&-]{0,30})\\))?` +
     ` ?[-\\u2013\\u2014]+ (\\S.*)$`,
   's',
