@@ -7,12 +7,13 @@ import type { PagePlan } from '../views/page-views.js';
 import { dayAnchor, type Crumb, type ListLink, type ListPageInputs } from '../views/pages/list.js';
 import type { TimelineYearInput } from '../views/pages/timeline.js';
 
-/** What list planning reads: the site settings, the archive and the names of what cards show. */
+/** What list planning reads: the site settings, the archive and the names of its countries and topics. */
 export interface ListContext {
   readonly site: SiteInputs;
   readonly config: SiteConfig;
   readonly archive: Archive;
-  readonly names: (items: ReadonlyArray<Pick<CardInput, 'countries' | 'topics'>>) => Names;
+  /** The names of the archive's countries and topics, shared by every page. */
+  readonly names: Names;
   /** The card of an article, made once per build (see `perArticle` in plan-pages). */
   readonly card: (a: Article) => CardInput;
 }
@@ -60,7 +61,7 @@ export function listPlans(ctx: ListContext, list: ListSpec): PagePlan[] {
           breadcrumbs: [...list.breadcrumbs, { label: list.heading, url: front ? null : list.base }, ...(front ? [] : [{ label: `Page ${p.position}`, url: null }])],
           feeds: list.feeds,
           cards,
-          names: ctx.names(cards),
+          names: ctx.names,
           position: p.position,
           count: p.count,
           byDay: list.byDay,

@@ -10,7 +10,7 @@ import type { GroupLink } from '../views/pages/home.js';
 import { countryRegion } from '../enrich/country-regions.js';
 import { captionWithoutCredit } from '../text/text-key.js';
 import { searchBundles, searchPartition, yearValue } from '../search/search-partitions.js';
-import { memoByText, memoDerived, type HashMemo } from '../cache/stable-hash.js';
+import { hashText, memoByText, memoDerived, type HashMemo } from '../cache/stable-hash.js';
 
 /** Inputs of page planning besides the archive. */
 export interface PlanInput {
@@ -24,9 +24,9 @@ export interface PlanInput {
   /** Content hashes of the articles (see `hashInputs`): each card made gets one derived from its article's. */
   readonly memo?: HashMemo;
   /**
-   * A hash of the whole country and topic name tables. A page's names are a function of the
-   * articles or cards it shows, which its key covers already, and of these tables: with this
-   * hash, a page's key takes it instead of the text of its names.
+   * A hash of the whole country and topic name tables. What a page reads of the names is a
+   * function of the articles or cards it shows, which its key covers already, and of these
+   * tables: with this hash, a page's key takes it instead of the text of the names.
    */
   readonly namesHash?: string;
 }
@@ -41,7 +41,8 @@ interface PlanContext {
   /** The card of an article: made once per build, so every page showing it hashes it by its article's hash. */
   readonly card: (a: Article) => CardInput;
   readonly memo: HashMemo | undefined;
-  readonly namesHash: string | undefined;
+  /** The names of the archive's countries and topics, shared by every page (see `archiveNames`). */
+  readonly names: Names;
 }
 
 /**
@@ -68,10 +69,10 @@ function perArticle<T extends object>(memo: HashMemo | undefined, kind: string, 
 export function planPages(input: PlanInput): PagePlan[] {
   const { config, archive } = input;
   const site = memoByText(input.memo, 'site', siteInputs(config));
-  const ctx: PlanContext = { site, config, archive, countryName: input.countryName, topicName: input.topicName, card: perArticle(input.memo, 'card', cardInput), memo: input.memo, namesHash: input.namesHash };
+  const ctx: PlanContext = { site, config, archive, countryName: input.countryName, topicName: input.topicName, card: perArticle(input.memo, 'card', cardInput), memo: input.memo, names: archiveNames(input) };
   const link = perArticle(input.memo, 'link', (n) => ({ headline: n.headline, slug: n.slug }));
   const brief = perArticle(input.memo, 'brief', (n) => ({ headline: n.headline, slug: n.slug, date: n.date }));
-  const lists: ListContext = { site, config, archive, names: (items) => namesOf(ctx, items), card: ctx.card };
+  const lists: ListContext = { site, config, archive, names: ctx.names, card: ctx.card };
   const plans: PagePlan[] = [];
   const get = (id: string): Article => archive.byId.get(id)!;
   const links = (groups: readonly Collection[]): GroupLink[] => groups.map((g) => ({ key: g.key, name: g.name, count: g.articleIds.length }));
@@ -90,7 +91,7 @@ export function planPages(input: PlanInput): PagePlan[] {
           site, path,
           total: articleCount(archive.articles.length),
           latest,
-          names: namesOf(ctx, latest),
+          names: ctx.names,
           more: archive.articles.length > latest.length,
           // The home shows the largest groups and the latest months only, and links to the full indexes.
           countries: topLinks(archive.countries, 10),
@@ -131,7 +132,7 @@ export function planPages(input: PlanInput): PagePlan[] {
         return {
           site, path, url,
           article: a,
-          names: namesOf(ctx, [a, ...related]),
+          names: ctx.names,
           creditKey: a.agency ? (archive.creditKeyOf.get(a.agency) ?? 'unknown') : null,
           newer: neighbour(archive.articles[i - 1]),
           older: neighbour(archive.articles[i + 1]),
@@ -226,21 +227,20 @@ function searchMeta(ctx: PlanContext, a: Article): Record<string, string> {
 }
 
 /**
- * The names of the countries and topics that the given articles or cards show. The tables have
- * no prototype: pages add codes in as many orders as there are pages, and a plain object would
- * get a new hidden class for each order. A page's key takes the names as one text (see `memoByText`).
+ * The names of every country and topic the archive holds, one object for all pages: a page's
+ * view reads the names of what it shows from it. Made once, not per page (a table per page cost
+ * a third of keying an unchanged archive). A page's key takes it as the hash of the name tables
+ * (`namesHash`): what a view reads of it is a function of the tables and of the articles or
+ * cards the page shows, which its key covers already. Without that hash, as the hash of its text.
+ * The tables have no prototype, so a code never meets an inherited property.
  */
-function namesOf(ctx: PlanContext, items: ReadonlyArray<Pick<CardInput, 'countries' | 'topics'>>): Names {
+function archiveNames(input: PlanInput): Names {
   const countries: Record<string, string> = Object.create(null) as Record<string, string>;
   const topics: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const item of items) {
-    for (const c of item.countries) countries[c] ??= ctx.countryName(c);
-    for (const t of item.topics) topics[t] ??= ctx.topicName(t);
-  }
-  // Insertion order follows the page's articles, which is deterministic: no sort needed.
+  for (const g of input.archive.countries) countries[g.key] = input.countryName(g.key);
+  for (const g of input.archive.topics) topics[g.key] = input.topicName(g.key);
   const names = { countries, topics };
-  if (ctx.namesHash === undefined) return memoByText(ctx.memo, 'names', names);
-  ctx.memo?.set(names, `names of the items, by tables ${ctx.namesHash}`);
+  input.memo?.set(names, input.namesHash === undefined ? `names ${hashText(JSON.stringify(names))}` : `names by tables ${input.namesHash}`);
   return names;
 }
 
@@ -252,7 +252,7 @@ function feedPlans(ctx: PlanContext, buildDate: string, base: string, title: str
   let uses = 0;
   const inputs = (): FeedInputs => {
     const items = made === undefined ? articles() : made.articles;
-    made ??= { site: ctx.site, names: namesOf(ctx, items), buildDate, base, title, articles: items };
+    made ??= { site: ctx.site, names: ctx.names, buildDate, base, title, articles: items };
     const v = made;
     if (++uses % 2 === 0) made = undefined;
     return v;

@@ -47,7 +47,7 @@ export function siteInputs(config: SiteConfig): SiteInputs {
   };
 }
 
-/** Display names of the country codes and topic slugs one page shows: plain data, part of its inputs. */
+/** Display names of country codes and topic slugs (at least those a page shows): plain data, part of its inputs. */
 export interface Names {
   readonly countries: Readonly<Record<string, string>>;
   readonly topics: Readonly<Record<string, string>>;
