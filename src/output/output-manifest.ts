@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -34,7 +34,7 @@ function noHints(count: number): Float64Array {
 
 /** The SHA-256 of a file's bytes as the manifest writes it. */
 export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('base64url');
+  return hash('sha256', bytes, 'base64url');
 }
 
 /** The manifest of an output folder as path → entry, or null when there is none (or it is not dateline's). */
@@ -118,7 +118,7 @@ export function manifestDigest(files: ReadonlyMap<string, string>): string {
   const lines = [...files].map(([p, h]) => `${p}\t${h}`);
   // A manifest is read in the order it was written, sorted: then sorting again is not needed.
   if (!lines.every((line, i) => i === 0 || lines[i - 1]! < line)) lines.sort();
-  return createHash('sha256').update(lines.join('\n')).digest('base64url').slice(0, 32);
+  return hash('sha256', lines.join('\n'), 'base64url').slice(0, 32);
 }
 
 /**
