@@ -32,8 +32,11 @@ export interface Journal {
   readonly moves: ReadonlyArray<readonly [string, string]>;
   /** Paths the commit removes. */
   readonly deletions: readonly string[];
-  /** The manifest of the folder once committed. */
-  readonly manifest: Readonly<Record<string, ManifestEntry>>;
+  /**
+   * The manifest of the folder once committed, as the text to write (a journal written by an
+   * earlier dateline holds it as an object of entries instead, and is still carried out).
+   */
+  readonly manifest: string | Readonly<Record<string, ManifestEntry>>;
 }
 
 const sum = (body: string): string => createHash('sha256').update(body).digest('hex');
@@ -91,11 +94,11 @@ export async function applyJournal(out: string, place: JournalPlace, journal: Jo
       if (!(await rmdir(path.join(out, dir)).then(() => true, () => false))) break;
     }
   }
-  const entries = new Map<string, ManifestEntry>(Object.entries(journal.manifest));
+  const text = typeof journal.manifest === 'string' ? journal.manifest : manifestText(new Map(Object.entries(journal.manifest)));
   const tmp = path.join(out, `${manifestName}.tmp`);
   const handle = await open(tmp, 'w');
   try {
-    await handle.writeFile(manifestText(entries));
+    await handle.writeFile(text);
   } finally {
     await handle.close();
   }

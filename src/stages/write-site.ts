@@ -264,37 +264,38 @@ async function writeInPlace(
   await mkdir(pending);
   try {
     const carried = (rel: string): ManifestEntry => previous.entries.get(rel)!;
-    const manifest: Record<string, ManifestEntry> = {};
+    // A Map, not an object: 10,000 paths would make an object a slow dictionary.
+    const manifest = new Map<string, ManifestEntry>();
     const moves: Array<[string, string]> = [];
     let unchanged = 0;
     const written = await forEachFile(files, (file, bytes) => {
       const hash = contentHash(bytes);
       if (previous.files.get(file.path) === hash && previous.intact.has(file.path)) {
-        manifest[file.path] = carried(file.path);
+        manifest.set(file.path, carried(file.path));
         unchanged++;
         return;
       }
       const name = String(moves.length);
       moves.push([name, file.path]);
-      manifest[file.path] = { hash, size: bytes.length };
+      manifest.set(file.path, { hash, size: bytes.length });
       writeFileSync(path.join(pending, name), bytes);
     });
     // `keep` fills up while the stream renders (a page is kept instead of rendered): read it after.
     for (const rel of keep) {
       if (written.has(rel)) continue;
       if (!previous.intact.has(rel)) throw new BuildError(`cannot keep "${rel}": it is not in the output as the last build wrote it`, 'rebuild without the cache (--no-cache)');
-      manifest[rel] = carried(rel);
+      manifest.set(rel, carried(rel));
       unchanged++;
     }
-    const deletions = [...previous.files.keys()].filter((p) => !(p in manifest) && isSafeOutputPath(p)).sort();
-    const sorted = Object.fromEntries(Object.keys(manifest).sort().map((k) => [k, manifest[k]!]));
-    const stats = { written: moves.length, unchanged, deleted: deletions.length, manifest: new Map(Object.entries(sorted)), fresh: new Set(moves.map(([, target]) => target)) };
+    const deletions = previous.paths.filter((p) => !manifest.has(p) && isSafeOutputPath(p)).sort();
+    const sorted = new Map([...manifest.keys()].sort().map((k) => [k, manifest.get(k)!]));
+    const stats = { written: moves.length, unchanged, deleted: deletions.length, manifest: sorted, fresh: new Set(moves.map(([, target]) => target)) };
     if (moves.length === 0 && deletions.length === 0 && previous.files.size > 0) {
       await rm(pending, { recursive: true, force: true });
       return { ...stats, mode: 'in-place' };
     }
-    if (options.fixed || smallChange(moves.length + deletions.length, Object.keys(sorted).length)) {
-      const journal = { moves, deletions, manifest: sorted };
+    if (options.fixed || smallChange(moves.length + deletions.length, sorted.size)) {
+      const journal = { moves, deletions, manifest: manifestText(sorted) };
       await writeJournal(place, journal);
       await applyJournal(out, place, journal);
       return { ...stats, mode: 'in-place' };
@@ -307,7 +308,7 @@ async function writeInPlace(
 }
 
 /** Builds the new folder beside the output from kept files (hard links) and pending ones (moved), and swaps it in. */
-async function swapAssembled(out: string, manifest: Record<string, ManifestEntry>, moves: ReadonlyArray<readonly [string, string]>, pending: string): Promise<void> {
+async function swapAssembled(out: string, manifest: ReadonlyMap<string, ManifestEntry>, moves: ReadonlyArray<readonly [string, string]>, pending: string): Promise<void> {
   const parent = path.dirname(out);
   const base = path.basename(out);
   const staging = path.join(parent, `.${base}.staging-${process.pid}`);
@@ -317,7 +318,7 @@ async function swapAssembled(out: string, manifest: Record<string, ManifestEntry
     const folder = folderMaker();
     const moved = new Map(moves.map(([name, target]) => [target, name]));
     const entries = new Map<string, ManifestEntry>();
-    for (const [rel, entry] of Object.entries(manifest)) {
+    for (const [rel, entry] of manifest) {
       const target = path.join(staging, rel);
       folder(path.dirname(target));
       const name = moved.get(rel);
