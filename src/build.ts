@@ -9,7 +9,7 @@ import { listSeeds, readSeedFile, type SeedEntry } from './stages/discover-seeds
 import { isSafeOutputPath, recoverOutput, writeSite, type OutputState, type WriteStats } from './stages/write-site.js';
 import { createTaskPool } from './task-pool.js';
 import type { Enrichment } from './enrich/load-enrichment.js';
-import { codeFingerprint, fromEnrichEntry, openBuildCache, pageKeysText, readPageKeys, relocateParsed, taxonomyHash, toEnrichEntry, usableState, type BuildCache, type BuildState, type ContentStores, type SearchEntry } from './cache/build-cache.js';
+import { codeFingerprint, fromEnrichEntry, openBuildCache, pageKeysText, readPageKeys, fromParseEntry, taxonomyHash, toEnrichEntry, toParseEntry, usableState, type BuildCache, type BuildState, type ContentStores, type SearchEntry } from './cache/build-cache.js';
 import { fingerprintFiles } from './cache/fingerprint.js';
 import type { PackStore } from './cache/pack-store.js';
 import { articleRecord } from './views/article-record.js';
@@ -184,7 +184,7 @@ async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores
   const keys = seeds.entries.map((e) => hashText(`${fp.code}\n${seeds.hashes.get(e.path)!}`));
   const done: Array<{ result: ParsedSeed; facts: readonly CopyFacts[] } | null | undefined> = seeds.entries.map((e, i) => {
     const hit = cache?.parse.get(keys[i]!);
-    return hit && hit.facts?.length === hit.result.articles.length ? { result: relocateParsed(hit.result, e.path), facts: hit.facts } : undefined;
+    return hit && hit.facts?.length === hit.result.articles.length ? { result: fromParseEntry(hit, e.path), facts: hit.facts } : undefined;
   });
   // The bytes of every seed to parse (null: it could not be read, and its problem says so).
   const misses = seeds.entries.flatMap((_, i) => (done[i] === undefined ? [i] : []));
@@ -227,7 +227,7 @@ async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores
   const made = new Set([...misses, ...shared]);
   done.forEach((d, i) => {
     if (!d) return;
-    if (made.has(i)) cache?.parse.set(keys[i]!, { file: seeds.entries[i]!.path, result: d.result, facts: d.facts });
+    if (made.has(i)) cache?.parse.set(keys[i]!, toParseEntry(seeds.entries[i]!.path, d.result, d.facts));
     results.push(d.result);
     d.result.articles.forEach((a, j) => facts.set(a, d.facts[j]!));
   });

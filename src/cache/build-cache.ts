@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, BuildReport, Diagnostic, ParsedSeed } from '../model/types.js';
+import type { Article, BuildReport, Diagnostic, ParsedArticle, ParsedSeed } from '../model/types.js';
+import { leadOf, unreadLoaders, withFields } from '../model/lazy-fields.js';
 import { fingerprintFiles } from './fingerprint.js';
 import type { CopyFacts } from '../stages/dedupe-articles.js';
 import type { OutputHints } from '../output/output-manifest.js';
@@ -15,10 +16,18 @@ export interface SeedHint {
   readonly hash: string;
 }
 
-/** An enriched article without the text it was made from (that comes from parsing), and its problems. */
+/**
+ * An enriched article without the text it was made from (that comes from parsing), and its
+ * problems. Texts, not objects: 10,000 entries of small objects cost a build that takes them
+ * all from the cache three times as much to read back, and most of the evidence is never read.
+ */
 export interface EnrichEntry {
-  readonly keys: readonly string[];
-  readonly fields: Readonly<Record<string, unknown>>;
+  /** The article's field names in order, separated by spaces. */
+  readonly keys: string;
+  /** The fields enrichment adds, but the evidence, as JSON. */
+  readonly fields: string;
+  /** The evidence fields as JSON, read when an article's evidence is (for its articles.json record). */
+  readonly evidence: string;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -50,11 +59,24 @@ export interface BuildCache {
   save(): Promise<void>;
 }
 
-/** A seed's parse and the dedupe facts of its articles, in article order. */
+/**
+ * A seed's parse and the dedupe facts of its articles, in article order. Each article's
+ * paragraphs are kept as their first one and the others as UTF-8 bytes: bytes are read back
+ * without the garbage collector copying them, and only the pages a build renders read them.
+ */
 export interface ParseEntry {
   readonly file: string;
-  readonly result: ParsedSeed;
+  readonly result: Omit<ParsedSeed, 'articles'> & { readonly articles: readonly PackedArticle[] };
   readonly facts: readonly CopyFacts[];
+}
+
+/** A parsed article as the cache keeps it: its paragraphs packed (see `ParseEntry`). */
+type PackedArticle = Omit<ParsedArticle, 'paragraphs'> & { readonly paragraphs: PackedParagraphs };
+
+/** An article's first paragraph (null for none) and the others as the UTF-8 bytes of their JSON. */
+interface PackedParagraphs {
+  readonly lead: string | null;
+  readonly rest: Uint8Array;
 }
 
 /** The cache's large stores: parse results by seed bytes, enriched articles by their copies, articles.json records by article. */
@@ -163,29 +185,60 @@ export async function openBuildCache(dir: string): Promise<BuildCache> {
 /** The fields enrichment adds to a merged article, kept apart from the text. */
 const textFields = new Set(['headline', 'captions', 'paragraphs', 'sources', 'meta']);
 
+/** The fields of an enriched article that only its articles.json record reads. */
+const evidenceFields = new Set(['topicEvidence', 'countryEvidence']);
+
 /** An enriched article as a cache entry: everything but the text parsing already holds. */
 export function toEnrichEntry(article: Article, diagnostics: readonly Diagnostic[]): EnrichEntry {
   const keys = Object.keys(article);
   const fields: Record<string, unknown> = {};
-  for (const k of keys) if (!textFields.has(k)) fields[k] = (article as unknown as Record<string, unknown>)[k];
-  return { keys, fields, diagnostics };
+  const evidence: Record<string, unknown> = {};
+  for (const k of keys) {
+    if (textFields.has(k)) continue;
+    (evidenceFields.has(k) ? evidence : fields)[k] = (article as unknown as Record<string, unknown>)[k];
+  }
+  return { keys: keys.join(' '), fields: JSON.stringify(fields), evidence: JSON.stringify(evidence), diagnostics };
 }
 
-/** The article of a cache entry, put back together with its text in its original key order. */
+/**
+ * The article of a cache entry, put back together with its text in its original key order.
+ * Text the cache left unread stays unread, and so does the evidence until something reads it.
+ */
 export function fromEnrichEntry(entry: EnrichEntry, text: Pick<Article, 'headline' | 'captions' | 'paragraphs' | 'sources' | 'meta'>): Article {
-  const out: Record<string, unknown> = {};
-  for (const k of entry.keys) out[k] = textFields.has(k) ? (text as Record<string, unknown>)[k] : entry.fields[k];
-  return out as unknown as Article;
+  const fields = JSON.parse(entry.fields) as Record<string, unknown>;
+  const keys = entry.keys.split(' ');
+  let evidence: Record<string, unknown> | undefined;
+  const lazy = unreadLoaders(text, keys.filter((k) => textFields.has(k)));
+  for (const k of keys) if (evidenceFields.has(k)) lazy[k] = () => (evidence ??= JSON.parse(entry.evidence) as Record<string, unknown>)[k];
+  return withFields<Article>(keys, (k) => (textFields.has(k) ? (text as Record<string, unknown>)[k] : fields[k]), lazy, leadOf(text));
 }
 
-/** A parsed seed cached under another path, with its file names put right. */
-export function relocateParsed(result: ParsedSeed, file: string): ParsedSeed {
-  if (result.file === file) return result;
+/** A seed's parse as a cache entry (see `ParseEntry`). */
+export function toParseEntry(file: string, result: ParsedSeed, facts: readonly CopyFacts[]): ParseEntry {
+  const articles = result.articles.map((a): PackedArticle => ({
+    ...a,
+    paragraphs: { lead: a.paragraphs[0] ?? null, rest: Buffer.from(JSON.stringify(a.paragraphs.slice(1)), 'utf8') },
+  }));
+  return { file, result: { ...result, articles }, facts };
+}
+
+/**
+ * The parsed seed of a cache entry, found now at `file` (file names put right if it moved).
+ * Each article's paragraphs are read from their bytes when first read; the first is known at once.
+ */
+export function fromParseEntry(entry: ParseEntry, file: string): ParsedSeed {
+  const moved = entry.result.file !== file;
+  const articles = entry.result.articles.map((packed): ParsedArticle => {
+    const { lead, rest } = packed.paragraphs;
+    const paragraphs = (): string[] => (lead === null ? [] : [lead, ...(JSON.parse(Buffer.from(rest.buffer, rest.byteOffset, rest.byteLength).toString('utf8')) as string[])]);
+    const valueOf = (k: string): unknown => (k === 'source' && moved ? { ...packed.source, file } : (packed as unknown as Record<string, unknown>)[k]);
+    return withFields<ParsedArticle>(Object.keys(packed), valueOf, { paragraphs }, lead ?? undefined);
+  });
   return {
-    ...result,
+    ...entry.result,
     file,
-    articles: result.articles.map((a) => ({ ...a, source: { ...a.source, file } })),
-    diagnostics: result.diagnostics.map((d) => (d.file === result.file ? { ...d, file } : d)),
+    articles,
+    diagnostics: moved ? entry.result.diagnostics.map((d) => (d.file === entry.result.file ? { ...d, file } : d)) : entry.result.diagnostics,
   };
 }
 

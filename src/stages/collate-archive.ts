@@ -2,6 +2,7 @@ import type { Archive, Article, Collection } from '../model/types.js';
 import { makeSlug } from '../enrich/make-slug.js';
 import { monthNames } from '../text/month-names.js';
 import { compareSources } from './dedupe-articles.js';
+import { copyFields } from '../model/lazy-fields.js';
 
 /** Display names for the keys collections are built on. */
 export interface CollateNames {
@@ -41,7 +42,8 @@ export function collateArchive(input: readonly Article[], names: CollateNames): 
     while (taken.has(slug)) slug = `${article.slug.slice(0, 72).replace(/-$/, '')}-${n++}`;
     nextSuffix.set(article.slug, n);
     taken.add(slug);
-    return slug === article.slug ? article : { ...article, slug };
+    // A copy with its own slug; text the cache left unread stays unread.
+    return slug === article.slug ? article : Object.assign(copyFields(article), { slug });
   });
   const articles = unique.sort(compareNewestFirst);
 

@@ -1,4 +1,5 @@
 import type { FrontMatter, MergedArticle, ParsedArticle, SourceRef } from '../model/types.js';
+import { copyFields } from '../model/lazy-fields.js';
 import { createHash } from 'node:crypto';
 import { foldedStoryKey } from '../text/slug.js';
 import { captionCredit, captionWithoutCredit, textKey } from '../text/text-key.js';
@@ -186,7 +187,6 @@ export function dedupeArticles(parsed: readonly ParsedArticle[], factsOf: (a: Pa
   const taken = new Set<string>();
   const merges: Merge[] = [];
   const articles = stories.map(({ best, bestFacts, copies }) => {
-    const { source: _source, ...rest } = best;
     const sources = copies.map((c) => c.article.source);
     // Two stories under one headline and lead get ids of their own: the later one's also holds where it was found.
     let key = bestFacts.id;
@@ -195,7 +195,8 @@ export function dedupeArticles(parsed: readonly ParsedArticle[], factsOf: (a: Pa
       key = foldedStoryKey(bestFacts.head, bestFacts.lead ? `${bestFacts.lead} ${where}` : where);
     }
     taken.add(key);
-    if (copies.length === 1) return { ...rest, meta: { ...best.meta }, captions: [...best.captions], key, sources };
+    // The kept copy's fields but its source, copied so that text the cache left unread stays unread.
+    if (copies.length === 1) return Object.assign(copyFields(best, ['source']), { meta: { ...best.meta }, captions: [...best.captions], key, sources });
     merges.push({ id: key, headline: best.headline, sources });
     // Nothing only one copy had is lost: the kept copy's captions first, then any other copy's
     // (each once, by folded text, in the order the copies were found); front matter fields the
@@ -206,7 +207,7 @@ export function dedupeArticles(parsed: readonly ParsedArticle[], factsOf: (a: Pa
     const own = new Set(bestFacts.captions);
     const more = [...captions].filter(([k]) => !own.has(k)).map(([, c]) => c);
     const meta = Object.assign({}, ...copies.map((c) => c.article.meta).reverse(), best.meta) as FrontMatter;
-    return { ...rest, meta, captions: [...best.captions, ...more], key, sources };
+    return Object.assign(copyFields(best, ['source']), { meta, captions: [...best.captions, ...more], key, sources });
   });
   return { articles, duplicates, merges };
 }

@@ -8,6 +8,7 @@ import type { PagePlan, SitemapUrl } from '../views/page-views.js';
 import type { FeedInputs } from '../views/feed-view.js';
 import type { GroupLink } from '../views/pages/home.js';
 import { countryRegion } from '../enrich/country-regions.js';
+import { leadOf } from '../model/lazy-fields.js';
 import { captionWithoutCredit } from '../text/text-key.js';
 import { searchBundles, searchPartition, yearValue } from '../search/search-partitions.js';
 import { hashText, memoByText, memoDerived, type HashMemo } from '../cache/stable-hash.js';
@@ -215,7 +216,7 @@ export function planPages(input: PlanInput): PagePlan[] {
 
 /** What a search result shows under its title: the date, the countries and the first line. */
 function searchMeta(ctx: PlanContext, a: Article): Record<string, string> {
-  const lead = a.paragraphs[0] ?? '';
+  const lead = leadOf(a);
   const cut = lead.lastIndexOf(' ', 240);
   const first = lead.length <= 240 ? lead : `${lead.slice(0, cut > 120 ? cut : 240)}…`;
   return {

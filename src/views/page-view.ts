@@ -1,6 +1,7 @@
 import type { Article, DateSource } from '../model/types.js';
 import type { SiteConfig } from '../config.js';
 import { monthNames } from '../text/month-names.js';
+import { leadOf } from '../model/lazy-fields.js';
 import { absoluteUrl, linkTo, rootOf, urls } from './site-urls.js';
 
 /** What every page's layout reads: head metadata, site navigation and breadcrumbs. */
@@ -72,7 +73,7 @@ export interface CardInput {
 
 /** The card inputs of an article. */
 export function cardInput(a: Article): CardInput {
-  return { headline: a.headline, slug: a.slug, date: a.date, dateSource: a.dateSource, countries: a.countries, topics: a.topics, lead: a.paragraphs[0] ?? '' };
+  return { headline: a.headline, slug: a.slug, date: a.date, dateSource: a.dateSource, countries: a.countries, topics: a.topics, lead: leadOf(a) };
 }
 
 
