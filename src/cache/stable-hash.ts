@@ -20,35 +20,42 @@ export function hashText(text: string | Uint8Array): string {
 export function hashInputs(value: unknown, memo: HashMemo): string {
   // The parts are gathered into one text and hashed once: thousands of small hash updates per
   // page cost more than the hashing itself.
-  const parts: string[] = [];
-  const part = (v: unknown): void => {
-    if (typeof v === 'object' && v !== null) {
-      const known = memo.get(v);
-      if (known !== undefined) {
-        parts.push(`#${known}`);
-        return;
+  return hashText(inputsText(value, memo));
+}
+
+/** Object keys as JSON, made once each: every page's inputs repeat the same few dozen keys. */
+const keyTexts = new Map<string, string>();
+
+function keyText(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (keyTexts.size < 10_000) keyTexts.set(key, text);
+  }
+  return text;
+}
+
+/** The text `hashInputs` hashes (see there). */
+function inputsText(v: unknown, memo: HashMemo): string {
+  if (typeof v === 'object' && v !== null) {
+    const known = memo.get(v);
+    if (known !== undefined) return `#${known}`;
+    if (Array.isArray(v)) {
+      if (v.length > 0 && typeof v[0] === 'object' && v[0] !== null && memo.has(v[0] as object)) {
+        let text = '[';
+        for (const item of v) text += inputsText(item, memo);
+        return `${text}]`;
       }
-      if (Array.isArray(v) && v.length > 0 && typeof v[0] === 'object' && v[0] !== null && memo.has(v[0] as object)) {
-        parts.push('[');
-        for (const item of v) part(item);
-        parts.push(']');
-        return;
+    } else {
+      let text = '{';
+      for (const k in v) {
+        if (Object.prototype.hasOwnProperty.call(v, k)) text += keyText(k) + inputsText((v as Record<string, unknown>)[k], memo);
       }
-      if (!Array.isArray(v)) {
-        parts.push('{');
-        for (const [k, x] of Object.entries(v)) {
-          parts.push(JSON.stringify(k));
-          part(x);
-        }
-        parts.push('}');
-        return;
-      }
+      return `${text}}`;
     }
-    // Native serialisation: far faster than a replacer. Plain data only (see assertPlainData).
-    parts.push(`${JSON.stringify(v) ?? 'undefined'};`);
-  };
-  part(value);
-  return hashText(parts.join(''));
+  }
+  // Native serialisation: far faster than a replacer. Plain data only (see assertPlainData).
+  return `${JSON.stringify(v) ?? 'undefined'};`;
 }
 
 /**
