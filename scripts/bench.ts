@@ -66,7 +66,7 @@ function newestMtime(dir: string): number {
 // ---- set-up (nothing here is timed) ----
 if (!existsSync(cli) || newestMtime(path.join(repo, 'src')) > statSync(cli).mtimeMs) {
   process.stderr.write('compiling lib/ (a source is newer than lib/cli.js)\n');
-  execFileSync(process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', path.join(repo, 'tsconfig.build.json')], { stdio: 'inherit', cwd: repo });
+  execFileSync(process.execPath, [path.join(repo, 'scripts/compile-if-stale.mjs')], { stdio: 'inherit', cwd: repo });
 }
 const features = readCliFeatures(cli);
 rmSync(extraTarget, { force: true }); // left behind by an interrupted run

@@ -1,4 +1,4 @@
-// Compiles src/ to lib/ only when a source file is newer than lib/cli.js: a no-op costs one walk of src/.
+// Compiles src/ to lib/ (and bundles it) only when a source file is newer than lib/cli.js: a no-op costs one walk of src/.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -13,4 +13,6 @@ const newest = (dir) =>
 const sources = Math.max(newest(path.join(root, 'src')), statSync(path.join(root, 'tsconfig.build.json')).mtimeMs);
 if (sources > built) {
   execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  // Then the bundles the CLI and its threads run (see scripts/bundle.mjs); it writes lib/cli.js last.
+  execFileSync(process.execPath, [path.join(root, 'scripts/bundle.mjs')], { stdio: 'inherit' });
 }
