@@ -118,4 +118,14 @@ describe('country salience and readings (issue 11)', () => {
     const story = ['The Irish airline ordered new jets for its Irish routes, the company said.', 'Deliveries start next year.', 'Flights will go to New York, Boston, Chicago and Los Angeles in the US.', 'US airports in Washington and Orlando will follow; US officials welcomed the order.'];
     expect(countries('Airline buys long-haul jets', ...story)[0]).toBe('IE');
   });
+
+  it('does not read a currency (U.S. Dlrs) as the place a story is about', () => {
+    // From the real dev set: the Philippines is named only in the body, the dollar figure in the lead.
+    const story = [
+      'President Corazon Aquino announced government plans to devote to land reform an estimated 24 billion pesos (about one billion U.S. Dlrs) raised from the sale of failed businesses taken over by the government.',
+      "Aquino said she was willing to have her family's sugar estate broken up in compliance with Philippine land reform programmes but hinted it would not be offered voluntarily.",
+      '"Whatever laws will be enacted, I say that nobody is above the law and that includes me. My brothers and sisters are Filipino citizens," she told reporters.',
+    ];
+    expect(countries('AQUINO ANNOUNCES LAND REFORM PLANS', ...story)).toEqual(['PH']);
+  });
 });
