@@ -128,4 +128,15 @@ describe('country salience and readings (issue 11)', () => {
     ];
     expect(countries('AQUINO ANNOUNCES LAND REFORM PLANS', ...story)).toEqual(['PH']);
   });
+
+  it('leaves out a Netherlands based blogger, written without the hyphen, as it does a UK-based one', () => {
+    // From the real dev set: the Netherlands, named twice in the lead, is where the blogger lives.
+    const story = [
+      "One of the main topics during any Iranian presidential election is 'to vote or not to vote'. In other words whether to take part in the election or boycott it.",
+      "Probabaly the most creative initiative to encourage people to vote is launched in Netherlands. Kamran Ashtary, Netherlands based blogger and artist, and his two friends Farhad Golyardi, editor of Eutopia and Shervin Nekuee, an Iranian sociologist, launched a site named 'Vote for Iran.'",
+    ];
+    expect(countries('Iran: To Vote or not to Vote', ...story)).toEqual(['IR']);
+    // `made` stays a verb without the hyphen: Microsoft made an offer.
+    expect(countries('Microsoft Bids for Yahoo', 'Microsoft made an offer for Yahoo on Friday.')).toEqual(['US']);
+  });
 });
