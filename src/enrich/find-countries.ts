@@ -411,8 +411,12 @@ function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surname
     const start = i;
     const end = match.end;
     i = end - 1;
-    // `UK-based monitor`, `Qatar-funded school`: the place is not what the story is about.
+    // `UK-based monitor`, `Qatar-funded school`, `Netherlands based blogger`: the place is not what the story is about.
     if (keys[end] === '-' && end + 1 < count && gaz.passingSuffixes.has(keys[end + 1]!)) continue;
+    if (end < count && gaz.looseSuffixes.has(keys[end]!)) continue;
+    // `about one billion U.S. Dlrs`, `Hong Kong dollars`: a unit of money, not where the story
+    // is (with no place named, the currency is still a weak hint).
+    if (end < count && gaz.currencyWords.has(keys[end]!)) continue;
     // `Jordan River`, `Lebanon Valley College`: a feature named after the place.
     if (end < count && (flags[end]! & capital) !== 0 && gaz.featureWords.has(keys[end]!)) continue;
     const nameKey = keys[end - 1]!;

@@ -31,6 +31,10 @@ export interface Gazetteer {
   readonly featureWords: ReadonlySet<string>;
   readonly placeQualifiers: ReadonlySet<string>;
   readonly passingSuffixes: ReadonlySet<string>;
+  /** The passing suffixes that pass without the hyphen too (`Netherlands based blogger`): unlike `made` or `funded`, never a verb after a place. */
+  readonly looseSuffixes: ReadonlySet<string>;
+  /** Words for money (`dollars`, `dlrs`, `pesos`): a place named just before one (`U.S. dlrs`) names a currency, not a place. */
+  readonly currencyWords: ReadonlySet<string>;
   readonly usStates: ReadonlySet<string>;
   /** AP-style state abbreviations (`Pa.`, `N.C.`), folded: only read after a place and a comma. */
   readonly usStateAbbreviations: ReadonlySet<string>;
@@ -53,6 +57,8 @@ interface PlacesTable {
   readonly featureWords: readonly string[];
   readonly placeQualifiers: readonly string[];
   readonly passingSuffixes: readonly string[];
+  readonly looseSuffixes: readonly string[];
+  readonly currencyWords: readonly string[];
   readonly notPlaces: readonly string[];
   readonly weakHints: Record<string, string>;
   readonly institutions: Record<string, string>;
@@ -188,6 +194,8 @@ export function buildGazetteer(): Gazetteer {
     featureWords: fold(table.featureWords),
     placeQualifiers: fold(table.placeQualifiers),
     passingSuffixes: fold(table.passingSuffixes),
+    looseSuffixes: fold(table.looseSuffixes),
+    currencyWords: fold(table.currencyWords),
     territories,
     // A national body whose name is also a town's (GAO, Gao in Mali) is still a hint when no place is read.
     weakHints: new Map([...Object.entries(table.weakHints), ...Object.entries(table.institutions)].map(([word, code]) => [foldWord(word), code])),

@@ -118,4 +118,25 @@ describe('country salience and readings (issue 11)', () => {
     const story = ['The Irish airline ordered new jets for its Irish routes, the company said.', 'Deliveries start next year.', 'Flights will go to New York, Boston, Chicago and Los Angeles in the US.', 'US airports in Washington and Orlando will follow; US officials welcomed the order.'];
     expect(countries('Airline buys long-haul jets', ...story)[0]).toBe('IE');
   });
+
+  it('does not read a currency (U.S. Dlrs) as the place a story is about', () => {
+    // From the real dev set: the Philippines is named only in the body, the dollar figure in the lead.
+    const story = [
+      'President Corazon Aquino announced government plans to devote to land reform an estimated 24 billion pesos (about one billion U.S. Dlrs) raised from the sale of failed businesses taken over by the government.',
+      "Aquino said she was willing to have her family's sugar estate broken up in compliance with Philippine land reform programmes but hinted it would not be offered voluntarily.",
+      '"Whatever laws will be enacted, I say that nobody is above the law and that includes me. My brothers and sisters are Filipino citizens," she told reporters.',
+    ];
+    expect(countries('AQUINO ANNOUNCES LAND REFORM PLANS', ...story)).toEqual(['PH']);
+  });
+
+  it('leaves out a Netherlands based blogger, written without the hyphen, as it does a UK-based one', () => {
+    // From the real dev set: the Netherlands, named twice in the lead, is where the blogger lives.
+    const story = [
+      "One of the main topics during any Iranian presidential election is 'to vote or not to vote'. In other words whether to take part in the election or boycott it.",
+      "Probabaly the most creative initiative to encourage people to vote is launched in Netherlands. Kamran Ashtary, Netherlands based blogger and artist, and his two friends Farhad Golyardi, editor of Eutopia and Shervin Nekuee, an Iranian sociologist, launched a site named 'Vote for Iran.'",
+    ];
+    expect(countries('Iran: To Vote or not to Vote', ...story)).toEqual(['IR']);
+    // `made` stays a verb without the hyphen: Microsoft made an offer.
+    expect(countries('Microsoft Bids for Yahoo', 'Microsoft made an offer for Yahoo on Friday.')).toEqual(['US']);
+  });
 });
