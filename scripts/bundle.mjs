@@ -1,7 +1,7 @@
 // Bundles the CLI and each worker thread into lib/bundle/ (one entry file each, the modules they
 // share and those they load on demand in chunks beside them), over the modules tsc wrote to lib/:
 // starting Node on a few files costs a fraction of resolving and compiling the few hundred small
-// modules of unified, remark, hast and eta one by one (about 0.5 s of a build that renders, on
+// modules of unified, remark, hast and eta one by one (about 0.25 s of a build that renders, on
 // this project's 2-core machine). The files the CLI and the worker threads are started by
 // (lib/cli.js, lib/workers/*-worker.js, lib/parse/markdown-worker.js) become one-line imports of
 // their bundles; the other modules tsc wrote stay, unused at run time, for the code fingerprint.

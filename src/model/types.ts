@@ -1,6 +1,8 @@
 /**
  * The data that flows between build stages. Types only: every value is plain, read-only data,
- * so a stage can never change what an earlier stage produced.
+ * so a stage can never change what an earlier stage produced. (An article taken from the build
+ * cache may hold its paragraphs and evidence unread, as fields that read as plain values: see
+ * `lazy-fields.ts`; copy such an article with `copyFields`, not a spread, to keep them unread.)
  */
 
 /** How bad a problem found in a seed is: errors fail the build (exit 1) after it finishes. */
