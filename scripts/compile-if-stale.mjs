@@ -10,7 +10,8 @@ const newest = (dir) =>
     const p = path.join(dir, e.name);
     return Math.max(max, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
   }, 0);
-const sources = Math.max(newest(path.join(root, 'src')), statSync(path.join(root, 'tsconfig.build.json')).mtimeMs);
+// The bundling script is a source of lib/ too: a change to it alone makes the bundles anew.
+const sources = Math.max(newest(path.join(root, 'src')), ...['tsconfig.build.json', 'scripts/bundle.mjs'].map((f) => statSync(path.join(root, f)).mtimeMs));
 if (sources > built) {
   execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   // Then the bundles the CLI and its threads run (see scripts/bundle.mjs); it writes lib/cli.js last.
