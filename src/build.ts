@@ -148,26 +148,22 @@ async function hashSeeds(config: SiteConfig, cache: BuildCache | null): Promise<
   const problems = [...listing.diagnostics];
   const hashes = new Map<string, string>();
   const bytes = new Map<string, Uint8Array>();
-  const pool = createTaskPool(16);
   for (const e of listing.entries) {
     const hint = cache?.seeds.get(e.path);
     if (hint && hint.size === e.size && hint.mtimeMs === e.mtimeMs) {
       hashes.set(e.path, hint.hash);
       continue;
     }
-    await pool.add(async () => {
-      const read = await readSeedFile(config.seedsDir, e);
-      if ('problem' in read) {
-        problems.push(read.problem);
-        return;
-      }
-      bytes.set(e.path, read.seed.bytes);
-      const hash = hashText(read.seed.bytes);
-      hashes.set(e.path, hash);
-      cache?.seeds.set(e.path, { size: e.size, mtimeMs: e.mtimeMs, hash });
-    });
+    const read = readSeedFile(config.seedsDir, e);
+    if ('problem' in read) {
+      problems.push(read.problem);
+      continue;
+    }
+    bytes.set(e.path, read.seed.bytes);
+    const hash = hashText(read.seed.bytes);
+    hashes.set(e.path, hash);
+    cache?.seeds.set(e.path, { size: e.size, mtimeMs: e.mtimeMs, hash });
   }
-  await pool.drain();
   // A seed that could not be read is not part of the build: its problem says so.
   return { entries: listing.entries.filter((e) => hashes.has(e.path)), problems, hashes, bytes };
 }
@@ -188,12 +184,12 @@ async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores
   });
   // The bytes of every seed to parse (null: it could not be read, and its problem says so).
   const misses = seeds.entries.flatMap((_, i) => (done[i] === undefined ? [i] : []));
-  const bytesOf = async (i: number): Promise<Uint8Array | null> => {
+  const bytesOf = (i: number): Uint8Array | null => {
     const e = seeds.entries[i]!;
     const known = seeds.bytes.get(e.path);
     seeds.bytes.delete(e.path);
     if (known !== undefined) return known;
-    const read = await readSeedFile(config.seedsDir, e);
+    const read = readSeedFile(config.seedsDir, e);
     if ('problem' in read) {
       seeds.problems.push(read.problem);
       return null;
@@ -204,7 +200,7 @@ async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores
   const shared = misses.length >= workerMinSeeds && availableParallelism() > 1 ? misses.splice(misses.length >> 1) : [];
   const sent: Array<{ index: number; seed: SeedFile }> = [];
   for (const i of shared) {
-    const bytes = await bytesOf(i);
+    const bytes = bytesOf(i);
     if (bytes === null) done[i] = null;
     else sent.push({ index: i, seed: { path: seeds.entries[i]!.path, bytes } });
   }
@@ -213,7 +209,7 @@ async function parseAll(config: SiteConfig, seeds: SeedSet, cache: ContentStores
   other?.catch(() => undefined);
   for (const [n, i] of misses.entries()) {
     hooks.onProgress?.('parse', n, misses.length);
-    const bytes = await bytesOf(i);
+    const bytes = bytesOf(i);
     if (bytes === null) {
       done[i] = null;
       continue;

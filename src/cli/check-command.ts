@@ -58,7 +58,7 @@ export const checkCommand: Command = {
     }
     const problems: Diagnostic[] = [...listing.diagnostics];
     for (const entry of listing.entries) {
-      const read = await readSeedFile(config.seedsDir, entry);
+      const read = readSeedFile(config.seedsDir, entry);
       if ('problem' in read) problems.push(read.problem);
       else problems.push(...parseSeed(read.seed).diagnostics);
     }

