@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { setImmediate as tick } from 'node:timers/promises';
 import path from 'node:path';
 import { acquireOutputLock } from './output/output-lock.js';
 import type { Article, BuildReport, Diagnostic, MergedArticle, ParsedArticle, ParsedSeed, RenderedFile, SearchRecord, SeedFile } from './model/types.js';
@@ -33,6 +34,9 @@ const workerMinSeeds = 400;
 /** Pages a build renders itself before a render thread joins in, and pages sent to it at once. */
 const threadAfterPages = 300;
 const threadBatchPages = 32;
+
+/** Batches sent to the render thread and not yet answered, at most: enough that it never waits for work. */
+const threadBatchesAhead = 3;
 
 /**
  * The stages past discovery, loaded when a build has work to do: they bring in the Markdown
@@ -361,18 +365,21 @@ async function* renderSite(build: PlannedBuild, hooks: BuildHooks, clock: Stream
   const { createRenderer } = await stages();
   const renderer = createRenderer(templatesDir, 'dateline', build.config.templates);
   let done = 0;
-  // Past the first few hundred pages to render (a cold or large build), every other article
-  // or list page is rendered by a worker thread on the other core, in batches, a few in flight.
+  // Past the first few hundred pages to render (a cold or large build), article and list pages
+  // also go to a worker thread on the other core, in batches. It is fed on demand: while fewer
+  // than `threadBatchesAhead` batches wait for it, the next pages make a batch for it; otherwise
+  // this thread renders them itself. This thread also keys and writes every file, so a fixed
+  // share (it was half) left the worker idle for half the build.
   const threaded = availableParallelism() > 1;
   let thread: RenderThread | null = null;
   let rendered = 0;
   let batch: RenderPage[] = [];
-  const inflight: Array<Promise<RenderedFile[]>> = [];
+  const inflight: Array<{ readonly files: Promise<RenderedFile[]>; settled: boolean }> = [];
   const send = (): void => {
     thread ??= startRenderThread({ templatesDir, generator: 'dateline', overridesDir: build.config.templates });
-    const sent = thread.render(batch);
+    const sent = { files: thread.render(batch), settled: false };
     // Awaited in turn below; until then a failure must not surface as an unhandled rejection.
-    sent.catch(() => undefined);
+    sent.files.then(() => (sent.settled = true), () => (sent.settled = true));
     inflight.push(sent);
     batch = [];
   };
@@ -393,16 +400,22 @@ async function* renderSite(build: PlannedBuild, hooks: BuildHooks, clock: Stream
           continue;
         }
       }
-      if (threaded && ++rendered > threadAfterPages && rendered % 2 === 0 && (plan.view === 'article' || plan.view === 'list')) {
+      const shareable = threaded && (plan.view === 'article' || plan.view === 'list') && ++rendered > threadAfterPages;
+      if (shareable && inflight.length < threadBatchesAhead) {
         batch.push({ path: plan.path, template: plan.template, view: plan.view, inputs });
         if (batch.length === threadBatchPages) send();
-        while (inflight.length > 2) yield* await inflight.shift()!;
         continue;
       }
       yield renderer.render(plan, inputs);
+      if (inflight.length > 0) {
+        // Writing is synchronous: the worker's answers come in only when this thread lets its
+        // event loop turn, which it does after each page while the worker has batches.
+        await tick();
+        while (inflight[0]?.settled) yield* await inflight.shift()!.files;
+      }
     }
     if (batch.length > 0) send();
-    while (inflight.length > 0) yield* await inflight.shift()!;
+    while (inflight.length > 0) yield* await inflight.shift()!.files;
   } finally {
     await (thread as RenderThread | null)?.close();
   }
