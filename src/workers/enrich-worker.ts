@@ -4,11 +4,12 @@
  * with small records: each article's labels without the text it was given (an `EnrichEntry`),
  * which the build thread puts back together with that text.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { loadEnrichment, type Enrichment } from '../enrich/load-enrichment.js';
 import { enrichArticle } from '../stages/enrich-article.js';
-import { toEnrichEntry } from '../cache/build-cache.js';
-import type { EnrichReply, EnrichRequest, EnrichSetup } from './enrich-in-worker.js';
+import { toEnrichEntry, type EnrichEntry } from '../cache/build-cache.js';
+import type { EnrichRequest, EnrichSetup } from './enrich-in-worker.js';
+import { answerRequests } from './request-thread.js';
 
 const setup = workerData as EnrichSetup;
 let enrichment: Enrichment | Error;
@@ -17,17 +18,11 @@ try {
 } catch (error) {
   enrichment = error instanceof Error ? error : new Error(String(error));
 }
-parentPort!.on('message', ({ id, articles }: EnrichRequest) => {
-  let reply: EnrichReply;
-  try {
-    if (enrichment instanceof Error) throw enrichment;
-    const tables = enrichment;
-    reply = { id, entries: articles.map((a) => {
-      const r = enrichArticle(a, tables);
-      return toEnrichEntry(r.article, r.diagnostics);
-    }) };
-  } catch (error) {
-    reply = { id, error: error instanceof Error ? error.message : String(error) };
-  }
-  parentPort!.postMessage(reply);
+answerRequests<EnrichRequest, EnrichEntry[]>((articles) => {
+  if (enrichment instanceof Error) throw enrichment;
+  const tables = enrichment;
+  return articles.map((a) => {
+    const r = enrichArticle(a, tables);
+    return toEnrichEntry(r.article, r.diagnostics);
+  });
 });

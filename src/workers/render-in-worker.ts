@@ -1,7 +1,7 @@
 import type { RenderedFile } from '../model/types.js';
 import type { PagePlan } from '../views/page-views.js';
 import { BuildError } from '../errors.js';
-import { startWorker } from './start-worker.js';
+import { startRequestThread } from './request-thread.js';
 
 /** How the render worker makes its renderer: the same templates and overrides as the build thread's. */
 export interface RenderSetup {
@@ -18,13 +18,6 @@ export interface RenderPage {
   readonly inputs: unknown;
 }
 
-export interface RenderRequest {
-  readonly id: number;
-  readonly pages: readonly RenderPage[];
-}
-
-export type RenderReply = { readonly id: number; readonly files: RenderedFile[] } | { readonly id: number; readonly error: string };
-
 /** A render worker: batches of pages in, rendered files out, in the order asked. */
 export interface RenderThread {
   render(pages: readonly RenderPage[]): Promise<RenderedFile[]>;
@@ -33,31 +26,9 @@ export interface RenderThread {
 
 /** Starts a render worker. A page that fails to render rejects its batch with a BuildError. */
 export function startRenderThread(setup: RenderSetup): RenderThread {
-  const worker = startWorker(import.meta.url, 'render-worker', { workerData: setup });
-  const waiting = new Map<number, { resolve: (files: RenderedFile[]) => void; reject: (error: Error) => void }>();
-  let next = 0;
-  const failAll = (error: Error): void => {
-    for (const w of waiting.values()) w.reject(error);
-    waiting.clear();
-  };
-  worker.on('message', (reply: RenderReply) => {
-    const w = waiting.get(reply.id);
-    waiting.delete(reply.id);
-    if ('error' in reply) w?.reject(new BuildError(`rendering in the worker thread failed: ${reply.error}`, 'check the template named in the message'));
-    else w?.resolve(reply.files);
+  const thread = startRequestThread<readonly RenderPage[], RenderedFile[]>(import.meta.url, 'render-worker', { workerData: setup }, {
+    failed: (message) => new BuildError(`rendering in the worker thread failed: ${message}`, 'check the template named in the message'),
+    stopped: (code) => new Error(`the render thread stopped (exit code ${code})`),
   });
-  worker.on('error', failAll);
-  worker.on('exit', (code) => failAll(new Error(`the render thread stopped (exit code ${code})`)));
-  return {
-    render(pages) {
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, pages } satisfies RenderRequest);
-      });
-    },
-    async close() {
-      await worker.terminate();
-    },
-  };
+  return { render: (pages) => thread.ask(pages), close: () => thread.close() };
 }

@@ -8,7 +8,7 @@ import { fromEnrichEntry } from '../../src/cache/build-cache.js';
 import { startEnrichThread, type EnrichRequest } from '../../src/workers/enrich-in-worker.js';
 
 /** Enriches `articles` in a thread of their own, closed after. */
-async function enrichInWorker(job: { taxonomy: string | null; articles: EnrichRequest['articles'] }) {
+async function enrichInWorker(job: { taxonomy: string | null; articles: EnrichRequest }) {
   const thread = startEnrichThread({ taxonomy: job.taxonomy });
   try {
     return await thread.enrich(job.articles);
