@@ -17,7 +17,8 @@ export function textKey(text: string): string {
     ? text.normalize('NFKC').replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2010-\u2015\u2212\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, (c) => folds[c] ?? '')
     : text.includes('`') ? text.replace(/`/g, "'") : text;
   const lower = folded.toLowerCase();
-  return /\s\s|[^\S ]/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower.trim();
+  // White space other than a space, or two spaces (the same lines as two white space characters, tested faster).
+  return /[^\S ]| {2}/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower.trim();
 }
 
 /** Collapses runs of white space inside a line of prose to one space. */
