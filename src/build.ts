@@ -9,7 +9,7 @@ import { resolveConfig, sourceDateEpoch, type SiteConfig } from './config.js';
 import { listSeeds, readSeedFile, type SeedEntry } from './stages/discover-seeds.js';
 import { isSafeOutputPath, recoverOutput, writeSite, type OutputState, type WriteStats } from './stages/write-site.js';
 import type { Enrichment } from './enrich/load-enrichment.js';
-import { codeFingerprint, fromEnrichEntry, openBuildCache, pageKeysText, readPageKeys, fromParseEntry, taxonomyHash, toEnrichEntry, toParseEntry, usableState, type BuildCache, type BuildState, type ContentStores, type SearchEntry } from './cache/build-cache.js';
+import { codeFingerprint, fromEnrichEntry, openBuildCache, pageKeysText, readPageKeys, fromParseEntry, taxonomyHash, toEnrichEntry, toParseEntry, usableState, type BuildCache, type BuildState, type ContentStores, type EnrichEntry, type SearchEntry } from './cache/build-cache.js';
 import { fingerprintFiles } from './cache/fingerprint.js';
 import type { PackStore } from './cache/pack-store.js';
 import { articleRecord } from './views/article-record.js';
@@ -281,6 +281,7 @@ async function planStages(config: SiteConfig, stage: StageRunner, cache: BuildCa
       return hit ? { article: fromEnrichEntry(hit, merged.articles[i]!), diagnostics: hit.diagnostics } : undefined;
     });
     const misses = keys.flatMap((_, i) => (results[i] === undefined ? [i] : []));
+    const madeEntries = new Map<number, EnrichEntry>();
     // Many misses (a cold build): a worker thread takes the second half on the other core. A few
     // (a new seed): the early thread, its tables loaded by now, takes them all.
     const cores = availableParallelism() > 1;
@@ -299,6 +300,8 @@ async function planStages(config: SiteConfig, stage: StageRunner, cache: BuildCa
       if (entries) {
         shared.forEach((i, n) => {
           results[i] = { article: fromEnrichEntry(entries[n]!, merged.articles[i]!), diagnostics: entries[n]!.diagnostics };
+          // The thread's entry is what the cache keeps: it is not made again from the article.
+          madeEntries.set(i, entries[n]!);
         });
       } else here(shared);
     } finally {
@@ -307,7 +310,7 @@ async function planStages(config: SiteConfig, stage: StageRunner, cache: BuildCa
     const made = new Set([...misses, ...shared]);
     return results.map((r, i) => {
       const { article, diagnostics: found } = r!;
-      if (made.has(i)) stores?.enrich.set(keys[i]!, toEnrichEntry(article, found));
+      if (made.has(i)) stores?.enrich.set(keys[i]!, madeEntries.get(i) ?? toEnrichEntry(article, found));
       keyOf.set(article.id, keys[i]!);
       for (const d of found) diagnostics.push(d);
       return article;
