@@ -23,7 +23,7 @@ import { startEnrichThread, type EnrichThread } from './workers/enrich-in-worker
 import { parseInWorker } from './workers/parse-in-worker.js';
 import { scanOutputSoon } from './workers/scan-in-worker.js';
 import { startRenderThread, type RenderPage, type RenderThread } from './workers/render-in-worker.js';
-import { startSearchThread } from './workers/search-in-worker.js';
+import { startSearchThread, type SearchThread } from './workers/search-in-worker.js';
 
 /** A cold build enriches in two threads from this many articles to enrich; below it a worker's start costs more than it saves. */
 const workerMinArticles = 1000;
@@ -510,6 +510,11 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
   const { indexBundle, closeSearch } = await import('./stages/index-search.js');
   const language = build.config.language;
   const parts = searchPartitions(build.articles);
+  // The last build's bundle of `part`, when its key was `key` and its files are intact: kept.
+  const keptBundle = (part: string, key: string): SearchEntry | null => {
+    const before = reuse?.previous?.search.get(part);
+    return reuse && before?.key === key && before.files.every((f) => reuse.output.intact.has(f)) ? before : null;
+  };
   // Each article bundle's key (a hash of its records' inputs), and whether the last build's is kept.
   const bundles = parts.map((part) => {
     const plans = members.get(part) ?? [];
@@ -518,21 +523,20 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
       fp: fp.code, language,
       records: plans.map(({ article: a }) => ({ a, c: a.countries.map(build.countryName), t: a.topics.map(build.topicName) })),
     }, build.memo);
-    const before = reuse?.previous?.search.get(part);
-    const kept = reuse && before?.key === key && before.files.every((f) => reuse.output.intact.has(f)) ? before : null;
-    return { part, key, kept, size: plans.length, records: (): SearchRecord[] => plans.map(({ plan }) => plan.search!()) };
+    return { part, key, kept: keptBundle(part, key), size: plans.length, records: (): SearchRecord[] => plans.map(({ plan }) => plan.search!()) };
   });
   // A Pagefind service indexes on one core. With bundles enough to share, a second service
   // runs in a search thread, and each bundle goes to the one with fewer records queued, the
   // largest bundles first; each service indexes its bundles in turn, making a bundle's records
   // only when it starts, so at most two bundles' records are held at once.
   const toIndex = bundles.filter((b) => b.kept === null);
-  const thread = toIndex.length >= 2 && toIndex.reduce((n, b) => n + b.size, 0) >= searchThreading.minRecords && availableParallelism() > 1 ? startSearchThread() : null;
+  const shared = toIndex.length >= 2 && toIndex.reduce((n, b) => n + b.size, 0) >= searchThreading.minRecords && availableParallelism() > 1;
+  let thread: SearchThread | null = null;
   let started = false;
   let stopped = false;
   const lanes = [
     { queued: 0, last: Promise.resolve() as Promise<unknown>, index: (records: SearchRecord[], prefix: string) => ((started = true), indexBundle(language, records, prefix)) },
-    ...(thread ? [{ queued: 0, last: Promise.resolve() as Promise<unknown>, index: (records: SearchRecord[], prefix: string) => thread.index(language, records, prefix) }] : []),
+    ...(shared ? [{ queued: 0, last: Promise.resolve() as Promise<unknown>, index: (records: SearchRecord[], prefix: string) => (thread ??= startSearchThread()).index(language, records, prefix) }] : []),
   ];
   const indexed = new Map<string, Promise<{ files: RenderedFile[]; words: string }>>();
   const words = parts.length > 1 ? distinctWords : (): string => '';
@@ -575,11 +579,11 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
     }
     if (parts.length > 1) {
       const key = hashInputs({ fp: fp.code, language, parts, vocabulary }, build.memo);
-      const before = reuse?.previous?.search.get(wordsPartition);
-      if (reuse && before?.key === key && before.files.every((f) => reuse.output.intact.has(f))) {
-        for (const f of before.files) reuse.keep.add(f);
-        reuse.search.set(wordsPartition, before);
-        reuse.keptBundles++;
+      const kept = keptBundle(wordsPartition, key);
+      if (kept) {
+        for (const f of kept.files) reuse!.keep.add(f);
+        reuse!.search.set(wordsPartition, kept);
+        reuse!.keptBundles++;
       } else {
         const files = await lanes[0]!.index(parts.map((part, i) => vocabularyRecord(part, vocabulary[i]!)), bundleDir(wordsPartition));
         if (reuse) {
@@ -591,7 +595,7 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
     }
   } finally {
     stopped = true;
-    await thread?.close();
+    await (thread as SearchThread | null)?.close();
     if (started) await closeSearch();
   }
 }
