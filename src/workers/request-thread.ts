@@ -15,8 +15,8 @@ type Reply<R> = { readonly id: number; readonly result: R } | { readonly id: num
 
 /** A worker thread that answers requests. */
 export interface RequestThread<Q, R> {
-  /** Sends `payload` (moving `transfer`), resolving with the thread's result. */
-  ask(payload: Q, transfer?: readonly Transferable[]): Promise<R>;
+  /** Sends `payload`, resolving with the thread's result. */
+  ask(payload: Q): Promise<R>;
   /** Stops the thread; a request still waiting rejects. */
   close(): Promise<void>;
 }
@@ -47,12 +47,12 @@ export function startRequestThread<Q, R>(hereUrl: string, name: string, options:
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(errors.stopped(code)));
   return {
-    ask(payload, transfer = []) {
+    ask(payload) {
       if (failed) return Promise.reject(failed);
       const id = next++;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, payload } satisfies Request<Q>, transfer);
+        worker.postMessage({ id, payload } satisfies Request<Q>);
       });
     },
     async close() {

@@ -20,13 +20,12 @@ export function startSearchThread(): SearchThread {
     failed: (message) => new BuildError(message, hint),
     stopped: (code) => new BuildError(`search indexing failed: the search thread stopped (exit code ${code})`, hint),
   });
-  let closed = false;
   return {
     index: (language, records, prefix) => thread.ask({ language, records, prefix }),
     async close() {
-      // The service is a child process of the thread's: it is stopped before the thread is.
-      if (!closed) await thread.ask(null).catch(() => undefined);
-      closed = true;
+      // The service is a child process of the thread's: it is stopped before the thread is (a
+      // thread already closed or failed refuses the request at once).
+      await thread.ask(null).catch(() => undefined);
       await thread.close();
     },
   };
