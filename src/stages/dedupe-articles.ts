@@ -63,6 +63,16 @@ const keyLength = 16;
 /** A short, collision-safe key for a folded text (96 bits). */
 const keyHash = (folded: string): string => createHash('sha1').update(folded).digest('base64url').slice(0, keyLength);
 
+/** How many paragraphs a copy has: its facts hold one hash a paragraph. */
+const paragraphCount = (facts: CopyFacts): number => facts.keys.length / keyLength;
+
+/** How many of the hashes joined in `joined` are in `set`, without taking them apart into an array. */
+function countIn(joined: string, set: ReadonlySet<string>): number {
+  let count = 0;
+  for (let i = 0; i < joined.length; i += keyLength) if (set.has(joined.slice(i, i + keyLength))) count++;
+  return count;
+}
+
 /** The hashes joined in a `CopyFacts` field, apart. */
 function hashesIn(joined: string): string[] {
   const out: string[] = [];
@@ -168,7 +178,8 @@ export function dedupeArticles(parsed: readonly ParsedArticle[], factsOf: (a: Pa
       story.facts.date ??= facts.date;
       story.facts.credit ??= facts.credit;
       for (const c of facts.captions) story.facts.captions.add(c);
-      if (article.paragraphs.length > story.best.paragraphs.length) {
+      // Paragraph counts from the facts (one hash a paragraph): the text of a cached copy stays unread.
+      if (paragraphCount(facts) > paragraphCount(story.bestFacts)) {
         story.best = article;
         story.bestFacts = facts;
       }
@@ -220,13 +231,13 @@ export function compareSources(x: SourceRef, y: SourceRef): number {
 function isSameStory(story: Story, facts: CopyFacts): boolean {
   if (conflicts(story.facts, facts)) return false;
   const text = textOf(story);
-  const paragraphs = facts.keys.length / keyLength;
-  const bestParagraphs = story.bestFacts.keys.length / keyLength;
-  const shared = hashesIn(facts.keys).filter((k) => text.keys.has(k)).length;
+  const paragraphs = paragraphCount(facts);
+  const bestParagraphs = paragraphCount(story.bestFacts);
+  const shared = countIn(facts.keys, text.keys);
   if (paragraphs > 0 && facts.lead === story.bestFacts.lead) {
     return shared >= Math.max(1, sameLeadOverlap * Math.min(paragraphs, bestParagraphs));
   }
   // The lead was edited: most of the text must match, at least two real paragraphs and half the longer copy.
-  const real = hashesIn(facts.real).filter((k) => text.real.has(k)).length;
+  const real = countIn(facts.real, text.real);
   return real >= 2 && real >= sameStoryOverlap * Math.max(paragraphs, bestParagraphs);
 }

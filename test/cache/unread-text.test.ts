@@ -82,4 +82,24 @@ describe('a cached article read back', () => {
     expect(JSON.stringify(articles)).toBe(JSON.stringify(freshArticles.map((r) => r.article)));
     expect(articles).toEqual(freshArticles.map((r) => r.article));
   });
+
+  it('merges the copies of a story found in two seeds with their paragraphs unread', async () => {
+    // The same seed under two names: every story has two copies, merged by dedupe.
+    const seed = parsedSeeds()[0]!;
+    const copy = parseSeed({ path: 'copy.txt', bytes: readFileSync(new URL(readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()[0]!, seedsDir)) });
+    const facts = new Map<ParsedArticle, CopyFacts>();
+    const cached = await Promise.all([seed, copy].map(async (s) => {
+      const entry = await throughPack(toParseEntry(s.file, s, s.articles.map(copyFacts)));
+      const back = fromParseEntry(entry, s.file);
+      back.articles.forEach((a, i) => facts.set(a, entry.facts[i]!));
+      return back.articles;
+    }));
+    const merged = dedupeArticles(cached.flat(), (a) => facts.get(a)!);
+    expect(merged.duplicates).toBe(seed.articles.length);
+    for (const a of merged.articles) {
+      expect(a.sources).toHaveLength(2);
+      expect(unread(a, 'paragraphs')).toBe(true);
+    }
+    expect(JSON.stringify(merged)).toBe(JSON.stringify(dedupeArticles([seed, copy].flatMap((s) => s.articles))));
+  });
 });
