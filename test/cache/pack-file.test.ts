@@ -36,4 +36,19 @@ describe('pack files', () => {
     v1[20] = v1[20]! ^ 1;
     expect(decodePack(v1)).toHaveProperty('problem');
   });
+
+  it('hold a map of byte arrays as one block, and give back each value', () => {
+    const bytes = new Map([['x', Buffer.from('{"id":1}')], ['y', Buffer.alloc(0)], ['z', Buffer.from('Straße')]]);
+    const decoded = decodePack(packOf(bytes));
+    expect('value' in decoded && decoded.value).toEqual(bytes);
+    // One block, not a byte array a value: the values' bytes follow each other in the pack.
+    expect(packOf(bytes).includes(Buffer.concat([...bytes.values()]))).toBe(true);
+    expect(packOf(new Map([['x', Buffer.from('{"id":1}')], ['z', Buffer.from('Straße')]])).includes(Buffer.from('{"id":1}Straße'))).toBe(true);
+    const good = packOf(bytes);
+    for (let i = 16; i < good.length; i += 3) {
+      const bad = Buffer.from(good);
+      bad[i] = bad[i]! ^ 0x20;
+      expect(decodePack(bad), `byte ${i} changed`).toHaveProperty('problem');
+    }
+  });
 });
