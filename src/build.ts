@@ -15,7 +15,7 @@ import type { PackStore } from './cache/pack-store.js';
 import { articleRecord } from './views/article-record.js';
 import { checkOutput, outputAfterWrite } from './output/output-manifest.js';
 import { hashInputs, hashText, type HashMemo } from './cache/stable-hash.js';
-import { bundleDir, distinctWords, searchPartition, searchPartitions, vocabularyRecord, wordsPartition } from './search/search-partitions.js';
+import { bundleDir, distinctWords, searchParts, vocabularyRecord, wordsPartition } from './search/search-partitions.js';
 import { outputPath, urls } from './views/site-urls.js';
 import { BuildError } from './errors.js';
 import { availableParallelism } from 'node:os';
@@ -498,10 +498,11 @@ function reportStream(hooks: BuildHooks, clock: StreamClock, rest: string, total
 async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse | null): AsyncGenerator<RenderedFile> {
   const planAt = new Map(build.plans.filter((p) => p.search).map((p) => [p.path, p]));
   const members = new Map<string, Array<{ article: Article; plan: PagePlan }>>();
+  const { parts, partOf } = searchParts(build.articles, build.config.searchBundleSize);
   for (const article of build.articles) {
     const plan = planAt.get(outputPath(urls.article(article.slug)));
     if (!plan) continue;
-    const part = searchPartition(article);
+    const part = partOf(article);
     const list = members.get(part);
     if (list) list.push({ article, plan });
     else members.set(part, [{ article, plan }]);
@@ -509,7 +510,6 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
   // Pagefind is loaded only by a build with search on.
   const { indexBundle, closeSearch } = await import('./stages/index-search.js');
   const language = build.config.language;
-  const parts = searchPartitions(build.articles);
   // The last build's bundle of `part`, when its key was `key` and its files are intact: kept.
   const keptBundle = (part: string, key: string): SearchEntry | null => {
     const before = reuse?.previous?.search.get(part);
@@ -518,9 +518,9 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
   // Each article bundle's key (a hash of its records' inputs), and whether the last build's is kept.
   const bundles = parts.map((part) => {
     const plans = members.get(part) ?? [];
-    // A record is its article and the names of its countries and topics.
+    // A record is its article, the names of its countries and topics, and its bundle.
     const key = hashInputs({
-      fp: fp.code, language,
+      fp: fp.code, language, part,
       records: plans.map(({ article: a }) => ({ a, c: a.countries.map(build.countryName), t: a.topics.map(build.topicName) })),
     }, build.memo);
     return { part, key, kept: keptBundle(part, key), size: plans.length, records: (): SearchRecord[] => plans.map(({ plan }) => plan.search!()) };

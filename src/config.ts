@@ -23,6 +23,12 @@ export interface SiteConfig {
   readonly strict: boolean;
   /** Build the Pagefind search index. */
   readonly search: boolean;
+  /**
+   * Records a search bundle holds at most, about: past it a year's bundle is cut into runs of
+   * months and the undated one into several. Smaller bundles make a new seed re-index less;
+   * larger ones make the search page merge fewer bundles. Null: grows with the archive.
+   */
+  readonly searchBundleSize: number | null;
   /** A taxonomy file to use instead of `data/taxonomy.json`, or null. */
   readonly taxonomy: string | null;
   /** Keep parsed seeds, enriched articles and page keys between builds, so a rebuild redoes only what changed. */
@@ -49,6 +55,7 @@ export const defaultConfig = {
   homeSize: 12,
   strict: false,
   search: true,
+  searchBundleSize: null,
   taxonomy: null,
   cache: true,
   cacheDir: '.dateline-cache',
@@ -67,6 +74,9 @@ export function resolveConfig(options: Partial<SiteConfig> = {}): SiteConfig {
   }
   for (const key of ['pageSize', 'homeSize'] as const) {
     if (!Number.isInteger(config[key]) || config[key] < 1) throw new TypeError(`resolveConfig: ${key} must be a positive whole number`);
+  }
+  if (config.searchBundleSize !== null && (!Number.isInteger(config.searchBundleSize) || config.searchBundleSize < 1)) {
+    throw new TypeError('resolveConfig: searchBundleSize must be a positive whole number, or null to let it grow with the archive');
   }
   for (const key of ['seedsDir', 'outDir', 'title', 'description', 'language', 'cacheDir'] as const) {
     if (typeof config[key] !== 'string' || config[key] === '') throw new TypeError(`resolveConfig: ${key} must be a non-empty text`);

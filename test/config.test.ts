@@ -21,6 +21,12 @@ describe('resolveConfig checks each value (issue 12)', () => {
     expect(resolveConfig({ siteUrl: 'https://news.example/archive' }).siteUrl).toBe('https://news.example/archive/');
   });
 
+  it('issue 8: searchBundleSize is a positive whole number, or null to grow with the archive', () => {
+    expect(resolveConfig({}).searchBundleSize).toBeNull();
+    expect(resolveConfig({ searchBundleSize: 200 }).searchBundleSize).toBe(200);
+    for (const bad of [0, -5, 2.5, '300' as unknown as number]) expect(() => resolveConfig({ searchBundleSize: bad })).toThrow(/searchBundleSize must be a positive whole number/);
+  });
+
   it('refuses a taxonomy that is not a path', () => {
     expect(() => resolveConfig({ taxonomy: 42 as unknown as string })).toThrow(/taxonomy must be/);
   });

@@ -154,15 +154,17 @@
     status.textContent = 'Searching…';
     var q = state.q || null;
     // One search without an order gives the results, the filter counts and how many results
-    // each year holds; a sorted search is then made of one search per year (see inOrder).
-    return yearsWithWords(q).then(function (held) {
+    // each bundle holds; a sorted search is then made of one search per bundle (see inOrder).
+    // Only the bundles holding every word are searched (see bundlesWithWords).
+    return bundlesWithWords(q).then(function (held) {
       if (held && held.length === 0) return { results: [], filters: {} };
-      var scoped = held ? Object.assign({}, filters, { year: (filters.year || []).concat([{ any: held }]) }) : filters;
-      return pagefind.search(q, { filters: scoped });
+      if (held) filters.part = { any: held };
+      return pagefind.search(q, { filters: filters });
     }).then(function (all) {
       if (mine !== run) return;
       var years = (all.filters && all.filters.year) || {};
-      return (state.sort ? inOrder(q, state.sort, filters, years) : Promise.resolve(all.results)).then(function (results) {
+      var parts = (all.filters && all.filters.part) || {};
+      return (state.sort ? inOrder(q, state.sort, filters, parts) : Promise.resolve(all.results)).then(function (results) {
         if (mine !== run) return;
         current = { results: results };
         shown = 0;
@@ -179,31 +181,35 @@
     });
   }
 
-  // The years whose bundles hold every word of the query (null: no words, or one bundle). A
-  // bundle with no word starting with a query word matches the longest word it has that begins
-  // it instead ("a" for "accountability"), so a year without the word would answer with
+  // The bundles that hold every word of the query (null: no words, or one bundle). A bundle
+  // with no word starting with a query word matches the longest word it has that begins it
+  // instead ("a" for "accountability"), so a bundle without the word would answer with
   // unrelated articles. The words bundle holds each bundle's words as one record, with the
-  // bundle's year as its filter `bundle`: asked first, it names the years to search.
-  function yearsWithWords(q) {
+  // bundle's name as its filter `bundle`: asked first, it names the bundles to search, which
+  // every article record names in its filter `part`.
+  function bundlesWithWords(q) {
     if (!q || !totals.bundle) return Promise.resolve(null);
     return pagefind.search(q, { filters: { bundle: { any: Object.keys(totals.bundle) } } }).then(function (r) {
       var found = (r.filters && r.filters.bundle) || {};
-      return Object.keys(found).filter(function (y) { return found[y] > 0; });
+      return Object.keys(found).filter(function (b) { return found[b] > 0; });
     });
   }
 
-  // The results in date order. The search bundles hold a year each (undated articles one more),
-  // and Pagefind sorts within each bundle only: a merged search interleaves the bundles by
-  // score. So each year with results is searched alone (its year filter reaches one bundle),
-  // sorted, and the years are put in order. Pagefind's sort leaves out records without the
-  // sort key, so the undated ones are searched unsorted and put last: sorting hides nothing.
-  function inOrder(q, sort, filters, years) {
-    var dated = Object.keys(years).filter(function (y) { return years[y] > 0 && y !== 'Undated'; }).sort();
+  // The results in date order. Each search bundle holds a run of dates (a year, or some months
+  // of one), or undated articles, and Pagefind sorts within each bundle only: a merged search
+  // interleaves the bundles by score. So each dated bundle with results is searched alone (its
+  // `part` filter reaches one bundle), sorted, and the bundles are put in order (their names
+  // sort as their dates). Pagefind's sort leaves out records without the sort key, so the
+  // undated ones are searched unsorted and put last: sorting hides nothing.
+  function inOrder(q, sort, filters, parts) {
+    var held = Object.keys(parts).filter(function (p) { return parts[p] > 0; });
+    var undated = held.filter(function (p) { return p.indexOf('undated') === 0; });
+    var dated = held.filter(function (p) { return p.indexOf('undated') !== 0; }).sort();
     if (sort === 'newest') dated.reverse();
-    var searches = dated.map(function (y) {
-      return pagefind.search(q, { filters: Object.assign({}, filters, { year: [y] }), sort: SORTS[sort] });
+    var searches = dated.map(function (p) {
+      return pagefind.search(q, { filters: Object.assign({}, filters, { part: [p] }), sort: SORTS[sort] });
     });
-    if (years.Undated > 0) searches.push(pagefind.search(q, { filters: Object.assign({}, filters, { year: ['Undated'] }) }));
+    if (undated.length > 0) searches.push(pagefind.search(q, { filters: Object.assign({}, filters, { part: { any: undated } }) }));
     return Promise.all(searches).then(function (found) {
       return found.reduce(function (all, r) { return all.concat(r.results); }, []);
     });

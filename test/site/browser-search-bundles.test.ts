@@ -1,10 +1,12 @@
 /**
- * Search over a bundle per year, in Chromium: a generated archive of 300 articles over eleven
- * years (about a fifth undated) is indexed as twelve Pagefind bundles, and the search page must
- * answer as if they were one index. A query finds the matching articles of every year; filter
- * counts are the sums over the bundles; a country filter narrows every bundle; newest and oldest
- * first are one order across the bundles (Pagefind sorts within a bundle only), undated last;
- * and a word some bundles lack finds only the articles that hold it.
+ * Search over many bundles, in Chromium: a generated archive of 300 articles over eleven years
+ * (about a fifth undated) is indexed as twelve Pagefind bundles (one a year, one undated), and
+ * again with bundles of at most ten records (each year cut into quarters, the undated articles
+ * spread over eight bundles: 52), and the search page must answer as if they were one index. A
+ * query finds the matching articles of every year; filter counts are the sums over the bundles;
+ * a country filter narrows every bundle; newest and oldest first are one order across the
+ * bundles (Pagefind sorts within a bundle only), undated last; and a word some bundles lack
+ * finds only the articles that hold it.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +14,7 @@ import { decodeHtml } from './site-files.js';
 import { skipBrowser } from './chromium.js';
 import { allSearchResults } from './search-results.js';
 import { serveCorpus, type ServedCorpus } from './served-corpus.js';
+import { autoBundleSize, searchParts } from '../../src/search/search-partitions.js';
 
 interface Rec {
   readonly headline: string;
@@ -24,8 +27,6 @@ interface Rec {
 // A word in 40 of the 300 generated articles, over every year and in some undated ones, with
 // no longer word starting with it (Pagefind matches a query's last word as a prefix).
 const word = 'criminal';
-let served: ServedCorpus;
-let matching: Rec[];
 
 const yearOf = (a: Rec): string => (a.date ? a.date.slice(0, 4) : 'Undated');
 
@@ -49,21 +50,34 @@ function ordered(recs: readonly Rec[], sort: 'newest' | 'oldest'): Array<string 
   return [...dates, ...recs.filter((a) => !a.date).map(() => null)];
 }
 
-describe.skipIf(skipBrowser)('search over a bundle per year, in Chromium', () => {
+describe.skipIf(skipBrowser).each([
+  { name: 'a bundle per year', searchBundleSize: null, bundleName: /^(\d{4}|undated|words)$/ },
+  { name: 'bundles of ten records', searchBundleSize: 10, bundleName: /^(\d{4}-\d\d|undated-[1-8]|words)$/ },
+])('search over $name, in Chromium', ({ searchBundleSize, bundleName }) => {
+  let served: ServedCorpus;
+  let matching: Rec[];
   beforeAll(async () => {
-    served = await serveCorpus(300);
+    served = await serveCorpus(300, { searchBundleSize });
     const articles = (JSON.parse(served.site.read('data/articles.json')) as { articles: Rec[] }).articles;
     const pattern = new RegExp(`\\b${word}\\b`, 'i');
     matching = articles.filter((a) => pattern.test([a.headline, ...a.captions, ...a.paragraphs].join('\n')));
   }, 120_000);
   afterAll(() => served?.close());
 
-  it('builds a bundle per year and one for the undated articles, and the page merges them all', () => {
+  it('builds the bundles, and the page merges them all', () => {
     const bundles = served.site.files.filter((f) => /^pagefind\/[^/]+\/pagefind-entry\.json$/.test(f)).map((f) => f.split('/')[1]!);
     const years = [...new Set(matching.map(yearOf))];
     expect(years.length).toBeGreaterThanOrEqual(4);
-    expect(bundles.length).toBeGreaterThanOrEqual(years.length);
-    expect(bundles).toContain('undated');
+    for (const b of bundles) expect(b).toMatch(bundleName);
+    // Every article is in one bundle, and no bundle holds more than the size (or one month).
+    const articles = (JSON.parse(served.site.read('data/articles.json')) as { articles: Array<Rec & { id: string }> }).articles;
+    const { parts, partOf } = searchParts(articles, searchBundleSize);
+    const size = searchBundleSize ?? autoBundleSize(articles.length);
+    expect([...parts, 'words'].sort()).toEqual([...bundles].sort());
+    for (const part of parts) {
+      const members = articles.filter((a) => partOf(a) === part);
+      expect(members.length > 0 && (members.length <= size || new Set(members.map((a) => a.date!.slice(0, 7))).size === 1)).toBe(true);
+    }
     const app = /<div[^>]* id="search-app" data-bundle="([^"]*)" data-merge="([^"]*)"/.exec(served.site.read('search/index.html'))!;
     const merged = JSON.parse(decodeHtml(app[2]!)) as string[];
     expect([app[1]!, ...merged].map((b) => b.replace(/^\.\.\/pagefind\/|\/$/g, '')).sort()).toEqual([...bundles].sort());
