@@ -77,7 +77,14 @@ function project(): { root: string; seeds: string; files: () => string[] } {
 
 let counter = 0;
 
-function apply(p: ReturnType<typeof project>, e: Edit, config: { title: string; pageSize: number }): void {
+/** The options an edit can change; `searchBundleSize` stays as the test set it. */
+interface EditedConfig {
+  title: string;
+  pageSize: number;
+  readonly searchBundleSize?: number;
+}
+
+function apply(p: ReturnType<typeof project>, e: Edit, config: EditedConfig): void {
   const files = p.files();
   const pick = (n: number): string | undefined => (files.length === 0 ? undefined : path.join(p.seeds, files[n % files.length]!));
   switch (e.kind) {
@@ -166,11 +173,12 @@ function apply(p: ReturnType<typeof project>, e: Edit, config: { title: string; 
   }
 }
 
-async function compare(p: ReturnType<typeof project>, config: { title: string; pageSize: number }, search: boolean, step: number): Promise<{ written: number; upToDate: boolean; warnings: readonly string[]; cache: CacheStats; articles: number; search: { indexed: number; kept: number } }> {
+async function compare(p: ReturnType<typeof project>, config: EditedConfig, search: boolean, step: number): Promise<{ written: number; upToDate: boolean; warnings: readonly string[]; cache: CacheStats; articles: number; search: { indexed: number; kept: number } }> {
   const templates = path.join(p.root, 'templates');
   const common: Partial<SiteConfig> = {
     seedsDir: p.seeds, taxonomy: path.join(p.root, 'taxonomy.json'), title: config.title, pageSize: config.pageSize, search, siteUrl: 'https://news.example/archive/',
     ...(existsSync(templates) ? { templates } : {}),
+    ...(config.searchBundleSize === undefined ? {} : { searchBundleSize: config.searchBundleSize }),
   };
   const inc = await buildSite({ ...common, outDir: path.join(p.root, 'out'), cacheDir: path.join(p.root, 'cache') });
   const cleanOut = path.join(p.root, `clean-${step}`);
@@ -224,6 +232,24 @@ describe('incremental builds', () => {
     writeFileSync(file, stories.join('\n\n\n\n'));
     const swapped = await compare(p, config, true, 3);
     expect(swapped.search).toEqual({ indexed: 1, kept: edited.search.indexed + edited.search.kept - 1 });
+  }, 300_000);
+
+  it('with search in bundles of two records: years cut into months and undated articles spread, as seeds come and go, equal a clean build', async () => {
+    const p = project();
+    const config: EditedConfig = { title: 'Dateline news archive', pageSize: 50, searchBundleSize: 2 };
+    const cold = await compare(p, config, true, 0);
+    const bundles = (): string[] => readdirSync(path.join(p.root, 'out', 'pagefind')).sort();
+    expect(bundles().some((b) => /^\d{4}-\d\d$/.test(b))).toBe(true);
+    expect(bundles().some((b) => /^undated-\d$/.test(b))).toBe(true);
+    // Each edit crosses sizes (a year cut finer, the undated articles over more bundles) or not.
+    let step = 1;
+    for (const e of [{ kind: 'add', from: 3 }, { kind: 'add', from: 5 }, { kind: 'edit', file: 0, article: 1 }, { kind: 'delete', file: 1 }] as const) {
+      apply(p, e, config);
+      const r = await compare(p, config, true, step++);
+      // An edit changes one article: its bundle and at most the words bundle are indexed again.
+      if (e.kind === 'edit') expect(r.search.indexed).toBeLessThanOrEqual(2);
+    }
+    expect(cold.search.indexed).toBeGreaterThan(4);
   }, 300_000);
 
   it('a new seed encodes only its own articles for data/articles.json', async () => {
