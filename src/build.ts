@@ -518,9 +518,9 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
   // Each article bundle's key (a hash of its records' inputs), and whether the last build's is kept.
   const bundles = parts.map((part) => {
     const plans = members.get(part) ?? [];
-    // A record is its article, the names of its countries and topics, and its bundle.
+    // A record is its article and the names of its countries and topics.
     const key = hashInputs({
-      fp: fp.code, language, part,
+      fp: fp.code, language,
       records: plans.map(({ article: a }) => ({ a, c: a.countries.map(build.countryName), t: a.topics.map(build.topicName) })),
     }, build.memo);
     return { part, key, kept: keptBundle(part, key), size: plans.length, records: (): SearchRecord[] => plans.map(({ plan }) => plan.search!()) };

@@ -26,9 +26,10 @@ export function searchYear(a: Pick<Article, 'date'>): string {
  * merges the others into it with `mergeIndex` (one script and one WebAssembly module, however
  * many bundles). A merged search applies the filters in every bundle and adds up the filter
  * counts correctly, but sorts within each bundle only and interleaves the bundles by score, so
- * a date order is not global. That is why a dated bundle is a run of dates, and every record
- * names its bundle in the hidden `part` filter: a sorted search searches each dated bundle
- * alone (one bundle answers), sorted, and puts them in date order, the undated ones last.
+ * a date order is not global. That is why a dated bundle is a run of dates, and the page gives
+ * each bundle it merges a `part` filter naming it (Pagefind's `mergeFilter`, which no record
+ * holds, so a bundle's files do not depend on its name): a sorted search searches each dated
+ * bundle alone (one bundle answers), sorted, and puts them in date order, the undated last.
  */
 export interface SearchParts {
   /** Newest dated bundle first (the page loads Pagefind from it), undated ones last; at least one. */

@@ -10,7 +10,7 @@ import type { GroupLink } from '../views/pages/home.js';
 import { countryRegion } from '../enrich/country-regions.js';
 import { leadOf } from '../model/lazy-fields.js';
 import { captionWithoutCredit } from '../text/text-key.js';
-import { searchBundles, searchParts, searchYear, type SearchParts } from '../search/search-partitions.js';
+import { searchBundles, searchParts, searchYear } from '../search/search-partitions.js';
 import { hashText, memoByText, memoDerived, type HashMemo } from '../cache/stable-hash.js';
 
 /** Inputs of page planning besides the archive. */
@@ -108,7 +108,6 @@ export function planPages(input: PlanInput): PagePlan[] {
 
   // Articles
   let allIds: string[] | undefined;
-  let bundles: SearchParts | undefined;
   archive.articles.forEach((a, i) => {
     const url = urls.article(a.slug);
     const path = outputPath(url);
@@ -120,8 +119,7 @@ export function planPages(input: PlanInput): PagePlan[] {
         url: `/${url}`,
         title: a.headline,
         content: [a.headline, ...a.captions.map(captionWithoutCredit), ...a.paragraphs].join('\n'),
-        // `part` names the record's bundle, a filter the page uses but never shows (see `searchParts`).
-        filters: { country: a.countries.map(ctx.countryName), topic: a.topics.map(ctx.topicName), year: [searchYear(a)], part: [(bundles ??= searchParts(archive.articles, config.searchBundleSize)).partOf(a)] },
+        filters: { country: a.countries.map(ctx.countryName), topic: a.topics.map(ctx.topicName), year: [searchYear(a)] },
         meta: searchMeta(ctx, a),
         sort: a.date ? { date: a.date } : ({} as Record<string, string>),
       }),
@@ -203,7 +201,7 @@ export function planPages(input: PlanInput): PagePlan[] {
       path,
       template,
       view: 'search',
-      inputs: () => ({ site, path, url, title, countries: links(archive.countries), topics: links(archive.topics), bundles: searchBundles((bundles ??= searchParts(archive.articles, config.searchBundleSize)).parts) }),
+      inputs: () => ({ site, path, url, title, countries: links(archive.countries), topics: links(archive.topics), bundles: searchBundles(searchParts(archive.articles, config.searchBundleSize).parts) }),
     });
   }
   plans.push(...feedPlans(ctx, input.buildDate, '', config.title, () => archive.articles.slice(0, 50)));

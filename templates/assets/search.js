@@ -185,8 +185,8 @@
   // with no word starting with a query word matches the longest word it has that begins it
   // instead ("a" for "accountability"), so a bundle without the word would answer with
   // unrelated articles. The words bundle holds each bundle's words as one record, with the
-  // bundle's name as its filter `bundle`: asked first, it names the bundles to search, which
-  // every article record names in its filter `part`.
+  // bundle's name as its filter `bundle`: asked first, it names the bundles to search, each
+  // of which answers to its name in the filter `part` (given when it is merged, see below).
   function bundlesWithWords(q) {
     if (!q || !totals.bundle) return Promise.resolve(null);
     return pagefind.search(q, { filters: { bundle: { any: Object.keys(totals.bundle) } } }).then(function (r) {
@@ -250,14 +250,17 @@
   // The newest year's bundle loads Pagefind (one script, one WebAssembly module); the other
   // bundles are merged into it, so a query fetches only their index chunks. Options given to
   // options() reach the first bundle only: each merged one gets them too.
+  // Each bundle answers to its name (the last part of its folder: 2025, 2025-07, undated-3) in
+  // the filter `part`, which Pagefind adds to every record of a bundle it merges (mergeFilter).
   var settings = { excerptLength: 24 };
+  function partOf(b) { return { part: b.replace(/\/+$/, '').split('/').pop() }; }
   import(bundle + 'pagefind.js')
     .then(function (pf) {
       pagefind = pf;
-      return pf.options(settings);
+      return pf.options(Object.assign({ mergeFilter: partOf(bundle) }, settings));
     })
     .then(function () {
-      return Promise.all(merge.map(function (b) { return pagefind.mergeIndex(new URL(b, location.href).href, Object.assign({}, settings)); }));
+      return Promise.all(merge.map(function (b) { return pagefind.mergeIndex(new URL(b, location.href).href, Object.assign({ mergeFilter: partOf(b) }, settings)); }));
     })
     .then(function () { return pagefind.filters(); })
     .then(function (all) { totals = all; return start(); })
