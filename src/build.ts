@@ -358,8 +358,8 @@ interface Reuse {
   readonly pages: Map<string, string>;
   readonly search: Map<string, SearchEntry>;
   readonly keep: Set<string>;
-  /** Each article's `data/articles.json` record as JSON bytes, by the article's hash. */
-  readonly records: PackStore<Uint8Array>;
+  /** An article's `data/articles.json` record as JSON bytes (see `recordsOf`). */
+  readonly recordOf: (a: Article) => Uint8Array;
   rendered: number;
   indexed: number;
   keptBundles: number;
@@ -406,7 +406,7 @@ async function* renderSite(build: PlannedBuild, hooks: BuildHooks, clock: Stream
         }
         reuse.rendered++;
         if (plan.view === 'articles') {
-          yield { path: plan.path, contents: await articleList((inputs as ReturnType<typeof plan.inputs>).articles, build.memo, reuse.records) };
+          yield { path: plan.path, contents: await articleList((inputs as ReturnType<typeof plan.inputs>).articles, reuse.recordOf) };
           continue;
         }
       }
@@ -435,20 +435,30 @@ async function* renderSite(build: PlannedBuild, hooks: BuildHooks, clock: Stream
 }
 
 /**
- * `data/articles.json` from each article's record bytes, taken from `records` by the article's
- * hash (which covers its content and the code that makes records) or encoded and kept there: a
- * build that adds a seed encodes only its articles. The same bytes as the `articles` view renders.
+ * Each article's record in `data/articles.json` as JSON bytes, taken from `records` by the
+ * article's hash (which covers its content and the code that makes records) or encoded and kept
+ * there, once a build: a build that adds a seed encodes only its articles.
  */
-async function articleList(articles: readonly Article[], memo: HashMemo, records: PackStore<Uint8Array>): Promise<Uint8Array> {
-  const { jsonListOf } = await stages();
-  return jsonListOf('articles', articles.map((a) => {
+function recordsOf(memo: HashMemo, records: PackStore<Uint8Array>): (a: Article) => Uint8Array {
+  const made = new WeakMap<Article, Uint8Array>();
+  return (a) => {
+    let bytes = made.get(a);
+    if (bytes !== undefined) return bytes;
     const key = memo.get(a);
-    const known = key === undefined ? undefined : records.get(key);
-    if (known !== undefined) return known;
-    const bytes = Buffer.from(JSON.stringify(articleRecord(a)));
-    if (key !== undefined) records.set(key, bytes);
+    bytes = key === undefined ? undefined : records.get(key);
+    if (bytes === undefined) {
+      bytes = Buffer.from(JSON.stringify(articleRecord(a)));
+      if (key !== undefined) records.set(key, bytes);
+    }
+    made.set(a, bytes);
     return bytes;
-  }));
+  };
+}
+
+/** `data/articles.json` from each article's record bytes: the same bytes as the `articles` view renders. */
+async function articleList(articles: readonly Article[], recordOf: (a: Article) => Uint8Array): Promise<Uint8Array> {
+  const { jsonListOf } = await stages();
+  return jsonListOf('articles', articles.map(recordOf));
 }
 
 /** The time a file stream spends on its own work, by phase (render, index search), apart from its consumer's. */
@@ -518,10 +528,14 @@ async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse 
   // Each article bundle's key (a hash of its records' inputs), and whether the last build's is kept.
   const bundles = parts.map((part) => {
     const plans = members.get(part) ?? [];
-    // A record is its article and the names of its countries and topics.
-    const key = hashInputs({
+    // A record is its article and the names of its countries and topics. The article is taken
+    // by the hash of its data/articles.json record, which holds all a search record reads of
+    // it: exact (a changed neighbour in its seed file leaves it alone), and mostly read from the
+    // cache (the article's text stays unread). Without a last build to compare with, no key.
+    const key = reuse === null ? '' : hashInputs({
       fp: fp.code, language,
-      records: plans.map(({ article: a }) => ({ a, c: a.countries.map(build.countryName), t: a.topics.map(build.topicName) })),
+      articles: plans.map(({ article }) => hashText(reuse.recordOf(article))),
+      names: plans.map(({ article: a }) => [a.countries.map(build.countryName), a.topics.map(build.topicName)]),
     }, build.memo);
     return { part, key, kept: keptBundle(part, key), size: plans.length, records: (): SearchRecord[] => plans.map(({ plan }) => plan.search!()) };
   });
@@ -706,7 +720,7 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
   }
   const build = await planBuild(config, stage, cache, seeds, fp, hooks);
   const reuse: Reuse | null = cache
-    ? { previous: last, previousPages: last ? readPageKeys(last.pages) : new Map(), output, pages: new Map(), search: new Map(), keep: new Set(), records: (await cache.content()).records, rendered: 0, indexed: 0, keptBundles: 0 }
+    ? { previous: last, previousPages: last ? readPageKeys(last.pages) : new Map(), output, pages: new Map(), search: new Map(), keep: new Set(), recordOf: recordsOf(build.memo, (await cache.content()).records), rendered: 0, indexed: 0, keptBundles: 0 }
     : null;
   const start = performance.now();
   const projectRoot = new URL('..', import.meta.url).pathname;
