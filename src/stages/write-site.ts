@@ -49,7 +49,10 @@ export interface WriteOptions {
    * then holds only new or changed files, and every other previous path is deleted.
    */
   readonly keep?: ReadonlySet<string>;
-  /** The previous output as `inspectOutput` found it (inspected here when not given). */
+  /**
+   * The previous output as `inspectOutput` found it, this build, holding the output lock
+   * (inspected here when not given); a manifest in it marks the folder as dateline's.
+   */
   readonly previous?: OutputState;
 }
 
@@ -61,7 +64,7 @@ const inPlaceShare = 0.25;
  * protected folder (`--out .` next to the seeds, `--out` inside the seeds), or an existing,
  * non-empty folder that dateline did not write (no manifest).
  */
-async function checkOutput(out: string, protect: readonly string[], outside: readonly string[]): Promise<void> {
+async function checkOutput(out: string, protect: readonly string[], outside: readonly string[], manifestFound = false): Promise<void> {
   for (const p of protect.map((x) => path.resolve(x))) {
     if (p === out || p.startsWith(`${out}${path.sep}`) || out === path.parse(out).root) {
       throw new BuildError(`refusing to write the archive to "${out}": it would replace ${p === out ? 'that folder' : `"${p}"`}`, 'choose an output folder of its own with --out, such as dist');
@@ -78,7 +81,8 @@ async function checkOutput(out: string, protect: readonly string[], outside: rea
   }
   const entries = await readdir(out).catch(() => null);
   if (entries === null || entries.length === 0) return;
-  if (await readManifest(out)) return;
+  // A manifest this build already read (`previous`, under the output lock) need not be read again.
+  if (manifestFound || (await readManifest(out))) return;
   // A build from before the manifest existed still left its report: that folder is ours too.
   const report = await readFile(path.join(out, 'data', 'report.json'), 'utf8').then(
     (text) => JSON.parse(text) as unknown,
@@ -138,11 +142,12 @@ export async function writeSite(
   const requested = path.resolve(outDir);
   const parent = path.dirname(requested);
   await mkdir(parent, { recursive: true });
-  await checkOutput(requested, protect, outside);
+  const manifestFound = (options.previous?.files.size ?? 0) > 0;
+  await checkOutput(requested, protect, outside, manifestFound);
   // An output folder that is a symbolic link stays one: the archive is written where it points.
   const linked = await lstat(requested).then((i) => i.isSymbolicLink(), () => false);
   const out = linked ? await realpath(requested) : requested;
-  if (linked) await checkOutput(out, protect, outside);
+  if (linked) await checkOutput(out, protect, outside, manifestFound);
   await recoverOutput(out);
   const previous = options.previous ?? (await inspectOutput(out, isSafeOutputPath));
   // A mount point or a linked folder cannot be swapped by rename: it is always written in place.
