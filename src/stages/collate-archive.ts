@@ -3,6 +3,7 @@ import { makeSlug } from '../enrich/make-slug.js';
 import { monthNames } from '../text/month-names.js';
 import { compareSources } from './dedupe-articles.js';
 import { copyFields } from '../model/lazy-fields.js';
+import { maxSlugLength, slugPattern } from '../text/slug.js';
 
 /** Display names for the keys collections are built on. */
 export interface CollateNames {
@@ -26,24 +27,39 @@ export function compareNewestFirst(a: Article, b: Article): number {
 }
 
 /**
- * Gives every article a unique slug (collisions get `-2`, `-3`… in order of first source, so
- * neither article overwrites the other), sorts the archive newest first, and indexes it by
- * country, topic, credit and month. One pass per index: linear in the articles.
+ * Gives every article a unique slug, sorts the archive newest first, and indexes it by country,
+ * topic, credit and month. One pass per index: linear in the articles.
+ *
+ * Of the articles whose headlines give one slug, the first by source keeps it, and each other
+ * adds its own date (`…-2024-07-10`), or, undated or on the same day as another, the start of
+ * its id (`…-3fa2c1`). A suffix belongs to its article, not to its place among the others, so a
+ * new article with the same headline never moves an older one, except the one whose plain slug
+ * it takes by coming first: numbering them in turn (`-2`, `-3`…) moved every later one, each
+ * time, with their pages, links and search bundles. Only two suffixes that still collide (a
+ * headline that ends in a date, say) are numbered.
  */
 export function collateArchive(input: readonly Article[], names: CollateNames): Archive {
   const bySource = [...input].sort((a, b) => compareSources(a.sources[0]!, b.sources[0]!) || (a.id < b.id ? -1 : 1));
-  const taken = new Set<string>();
-  // The next suffix to try for each base slug: long headlines that differ only past the
-  // 80-character cut share a base, and trying -2, -3… from the start each time is quadratic.
-  const nextSuffix = new Map<string, number>();
+  const firstOf = new Map<string, Article>();
+  for (const a of bySource) if (!firstOf.has(a.slug)) firstOf.set(a.slug, a);
+  // Every plain slug is its first article's, whatever suffix another article would make.
+  const taken = new Set(firstOf.keys());
   const unique = bySource.map((article) => {
-    let slug = article.slug;
-    let n = nextSuffix.get(article.slug) ?? 2;
-    while (taken.has(slug)) slug = `${article.slug.slice(0, 72).replace(/-$/, '')}-${n++}`;
-    nextSuffix.set(article.slug, n);
+    if (firstOf.get(article.slug) === article) return article;
+    // Room for the longest suffix (a date, then a number) within the slug length.
+    const stem = article.slug.slice(0, maxSlugLength - 14).replace(/-$/, '');
+    const own = idPart(article.id);
+    const candidates = [...(article.date ? [`${stem}-${article.date}`] : []), ...(own ? [`${stem}-${own}`] : [])];
+    let slug = candidates.find((c) => slugPattern.test(c) && !taken.has(c));
+    if (slug === undefined) {
+      const root = candidates[0] ?? stem;
+      let n = 2;
+      do slug = `${root}-${n++}`;
+      while (taken.has(slug));
+    }
     taken.add(slug);
     // A copy with its own slug; text the cache left unread stays unread.
-    return slug === article.slug ? article : Object.assign(copyFields(article), { slug });
+    return Object.assign(copyFields(article), { slug });
   });
   const articles = unique.sort(compareNewestFirst);
 
@@ -95,4 +111,9 @@ export function creditKey(credit: string): string {
 /** `2025-03` → `March 2025`. */
 export function monthName(key: string): string {
   return `${monthNames[Number(key.slice(5, 7)) - 1] ?? key} ${key.slice(0, 4)}`;
+}
+
+/** The start of an article id as a slug suffix: six letters and digits (none when the id has none). */
+function idPart(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 6);
 }

@@ -124,12 +124,16 @@ describe('articles with the same headline', () => {
     'c.txt': same('east', 'the river bridge'),
   };
 
-  it('get distinct slugs (-2, -3 in source order), each page its own text, the same on every build', async () => {
+  it('get distinct slugs (the first by source the plain one, the others their own date or id), each page its own text, the same on every build', async () => {
     const root = tempDir('same');
     const seedsDir = writeSeeds(path.join(root, 'seeds'), seeds);
     const runs = await Promise.all([0, 1].map(() => buildArchive({ seedsDir, search: false })));
     const slugsOf = (b: (typeof runs)[number]) => Object.fromEntries(b.articles.map((a) => [a.sources[0]!.file, a.slug]));
-    expect(slugsOf(runs[0]!)).toEqual({ 'a.txt': 'same-headline-on-two-stories', 'b.txt': 'same-headline-on-two-stories-2', 'c.txt': 'same-headline-on-two-stories-3' });
+    const own = (file: string): string => {
+      const a = runs[0]!.articles.find((x) => x.sources[0]!.file === file)!;
+      return `same-headline-on-two-stories-${a.date ?? a.id.slice(0, 6)}`;
+    };
+    expect(slugsOf(runs[0]!)).toEqual({ 'a.txt': 'same-headline-on-two-stories', 'b.txt': own('b.txt'), 'c.txt': own('c.txt') });
     expect(slugsOf(runs[1]!)).toEqual(slugsOf(runs[0]!));
     for (const a of runs[0]!.articles) {
       const html = fileText(runs[0]!.files, `articles/${a.slug}/index.html`);
@@ -141,6 +145,21 @@ describe('articles with the same headline', () => {
     expect([...hashTree(out).keys()].filter((p) => p.startsWith('articles/')).sort()).toEqual(
       runs[0]!.articles.map((a) => `articles/${a.slug}/index.html`).sort(),
     );
+  });
+
+  it('keep their slugs when a new seed with the same headline comes first: only the plain slug changes hands', async () => {
+    const root = tempDir('same-new');
+    const seedsDir = writeSeeds(path.join(root, 'seeds'), seeds);
+    const before = await buildArchive({ seedsDir, search: false });
+    writeSeeds(seedsDir, { '0-new.txt': same('west', 'a new port') });
+    const after = await buildArchive({ seedsDir, search: false });
+    const slugOf = (b: typeof before, file: string): string => b.articles.find((a) => a.sources[0]!.file === file)!.slug;
+    expect(slugOf(after, '0-new.txt')).toBe('same-headline-on-two-stories');
+    // The article that had the plain slug takes its own suffix; the others keep theirs.
+    expect(slugOf(after, 'a.txt')).not.toBe(slugOf(before, 'a.txt'));
+    expect(slugOf(after, 'b.txt')).toBe(slugOf(before, 'b.txt'));
+    expect(slugOf(after, 'c.txt')).toBe(slugOf(before, 'c.txt'));
+    expect(new Set(after.articles.map((a) => a.slug)).size).toBe(4);
   });
 
   // Regression: collate-archive.ts suffixed a colliding slug as `${slug.slice(0, 72)}-${n}`, which
