@@ -127,6 +127,9 @@ function townRank(e: PlaceEntry): number {
 
 const usTownEntry: PlaceEntry = { code: 'US', kind: 'city', exactCase: null, population: 0 };
 
+/** Headline verbs of a speaker (`Saudi ambassador says`, `U.S. asks Japan`). */
+const speechVerbs = new Set(['says', 'say', 'said', 'asks', 'ask', 'tells', 'urges', 'warns']);
+
 /** Words that may stand between the names of a list: `Poland, the Czech Republic and Austria`. */
 const listGlue = new Set(['and', 'or', 'the', 'as', 'well']);
 
@@ -249,6 +252,22 @@ export function findCountryEvidence(
   // jobs`) does not say where the story is: the ranking by salience below does.
   const onlyCompanies = headlineCount > 0 && mentions.slice(0, headlineCount).every((m) => m.kind === 'company');
   let lead = firstNonVenue !== -1 ? resolved[firstNonVenue] : onlyCompanies ? undefined : inHeadline[0];
+  // `Saudi ambassador says Iran is interfering in Yemen`, `U.S. asks Japan to end controls`: the
+  // country that speaks is the source; the story is about the country it speaks of.
+  if (firstNonVenue !== -1) {
+    const keys = scanned[0]!.tokens.keys;
+    const from = mentions[firstNonVenue]!.end;
+    let after = -1;
+    for (let t = from; t < Math.min(from + 3, keys.length) && after === -1; t++) if (speechVerbs.has(keys[t]!)) after = t;
+    if (after !== -1) {
+      for (let i = firstNonVenue + 1; i < headlineCount; i++) {
+        if (mentions[i]!.start > after && !venues.has(i) && resolved[i] !== lead && scores.has(resolved[i]!)) {
+          lead = resolved[i];
+          break;
+        }
+      }
+    }
+  }
   if (lead !== undefined) for (const code of inHeadline) if (scores.get(code)!.score >= scores.get(lead)!.score * headlineOverride) lead = code;
   // On equal scores, a country named by its name or its people (`the British runner`) leads one
   // named only by a town (`in Athens`): the town is more often where than who.

@@ -11,6 +11,11 @@ describe('findCountries', () => {
     expect(countries('Hamas Delegation in Cairo as Mediators Push to Revive Gaza Truce', 'Hamas officials met Egyptian mediators in Cairo on Monday to discuss a truce in Gaza.', 'Gaza has been under bombardment for months, Palestinian officials said. Israeli officials did not comment on the talks in Egypt.')[0]).toBe('PS');
   });
 
+  it('leads with the country a headline speaker speaks of (U.S. asks Japan), not the speaker', () => {
+    expect(countries('U.S. Asks Japan to End Farm Import Controls', 'The U.S. asked Japan to end its controls on farm imports, U.S. officials said.', 'Japan said it would study the request.')).toEqual(['JP', 'US']);
+    expect(countries('U.S. Farm Exports to Japan Rise', 'U.S. farm exports to Japan rose, U.S. officials said.')[0]).toBe('US');
+  });
+
   it('reads a country name used as a given name (Israel Santos … Santos said) as a person, headline too', () => {
     expect(countries('Israel Santos Double Hands Palmeiras Derby Win', 'Israel Santos scored twice in Sao Paulo on Sunday.', 'Santos said the team deserved it.')).toEqual(['BR']);
     expect(countries('Israel Strikes Targets in Lebanon', 'Israel said its jets hit sites in southern Lebanon. Israeli officials gave no details.')).toEqual(['IL', 'LB']);
