@@ -194,14 +194,16 @@ export function planPages(input: PlanInput): PagePlan[] {
     plans.push(...timelinePlans(lists));
   }
 
-  // Search, 404, feeds, data, sitemap, robots, stylesheet.
+  // Search, 404, feeds, data, sitemap, robots, stylesheet. Both search pages list the same
+  // bundles: the archive is cut into them once, when the first is keyed.
+  let bundles: string[] | undefined;
   for (const [url, template, title] of [[urls.search, 'search', 'Search'], ['404.html', '404', 'Page not found']] as const) {
     const path = url === '404.html' ? url : outputPath(url);
     plans.push({
       path,
       template,
       view: 'search',
-      inputs: () => ({ site, path, url, title, countries: links(archive.countries), topics: links(archive.topics), bundles: searchBundles(searchParts(archive.articles, config.searchBundleSize).parts) }),
+      inputs: () => ({ site, path, url, title, countries: links(archive.countries), topics: links(archive.topics), bundles: (bundles ??= searchBundles(searchParts(archive.articles, config.searchBundleSize).parts)) }),
     });
   }
   plans.push(...feedPlans(ctx, input.buildDate, '', config.title, () => archive.articles.slice(0, 50)));
