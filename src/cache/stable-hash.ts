@@ -59,12 +59,12 @@ function inputsText(v: unknown, memo: HashMemo): string {
 }
 
 /**
- * Records in `memo` that `value` (small plain data holding no object of `memo`, such as a page's
- * names) hashes as its own JSON text: a page's key then takes that text whole instead of walking
- * the value key by key. Returns `value`.
+ * Records in `memo` that `value` (small plain data holding no object of `memo`, such as the site
+ * settings every page reads) hashes as the hash of its JSON text: every page's key then takes a
+ * short hash for it, not the value walked key by key or its whole text. Returns `value`.
  */
 export function memoByText<T extends object>(memo: HashMemo | undefined, kind: string, value: T): T {
-  memo?.set(value, `${kind} ${JSON.stringify(value)}`);
+  memo?.set(value, `${kind} ${hashText(JSON.stringify(value))}`);
   return value;
 }
 
