@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -132,98 +132,99 @@ export interface OutputScan {
   /** Four numbers a path: 1 for a regular file (0 for anything else, -1 missing or not looked at), size, mtimeMs, inode. */
   readonly stats: Float64Array;
   readonly digest: string;
-  /** The manifest file's inode, size and time as read (empty without one): two threads' scans are of the same manifest when theirs match. */
-  readonly manifestId: string;
 }
 
-/** Which paths of a manifest one thread looks at: those whose index modulo `of` is one of `parts`. */
-export interface ScanShare {
-  readonly of: number;
-  readonly parts: readonly number[];
+/** An output folder's manifest as read, its files not looked at yet. */
+export interface ManifestRead {
+  readonly out: string;
+  readonly paths: readonly string[];
+  readonly hashes: readonly string[];
+  readonly sizes: readonly number[];
 }
 
-/** What a thread scanning a share of the output sends back: which manifest it read, and its share of the stats. */
-export interface ShareScan {
-  readonly manifestId: string;
-  readonly stats: Float64Array;
+/** Reads the manifest of `outDir` (none: no paths). One read: every thread that looks at its files gets its paths from it. */
+export function readOutputManifest(outDir: string): ManifestRead {
+  const out = path.resolve(outDir);
+  let text: string | null = null;
+  try {
+    text = readFileSync(path.join(out, manifestName), 'utf8');
+  } catch {
+    // No manifest (or an unreadable one): nothing of the folder is the last build's.
+  }
+  const entries = manifestOf(text) ?? new Map<string, ManifestEntry>();
+  const paths = [...entries.keys()];
+  return { out, paths, hashes: paths.map((rel) => entries.get(rel)!.hash), sizes: paths.map((rel) => entries.get(rel)!.size) };
 }
-
-const wholeScan: ScanShare = { of: 1, parts: [0] };
 
 /**
- * The manifest of `out`, its paths in order, and which file it was: its inode, size and time,
- * from the handle it was read through. The manifest is replaced by a rename, never written in
- * place, so two reads of one file are of the same text.
+ * The stats of a manifest's paths, made by one or more threads: each takes the next run of
+ * `run` paths (`control[0]` counts the runs taken) and marks it done (`control[1 + i]`), so the
+ * threads share the work however fast each turns out to be. Both arrays may be shared memory.
  */
-async function manifestFile(out: string): Promise<{ readonly entries: Map<string, ManifestEntry>; readonly paths: string[]; readonly id: string }> {
-  const read = await (async () => {
-    const handle = await open(path.join(out, manifestName), 'r');
-    try {
-      const info = await handle.stat();
-      return { text: await handle.readFile('utf8'), id: `${info.ino} ${info.size} ${info.mtimeMs}` };
-    } finally {
-      await handle.close();
-    }
-  })().catch(() => null);
-  const entries = manifestOf(read?.text ?? null) ?? new Map<string, ManifestEntry>();
-  return { entries, paths: [...entries.keys()], id: read?.id ?? '' };
+export interface StatClaims {
+  readonly stats: Float64Array;
+  readonly control: Int32Array;
+  readonly run: number;
 }
 
-/** Four numbers a path (see `OutputScan.stats`) for the paths of `share` that `isSafe` accepts; -1 elsewhere. */
-function statShare(out: string, paths: readonly string[], isSafe: (rel: string) => boolean, share: ScanShare): Float64Array {
-  const stats = new Float64Array(paths.length * 4).fill(-1);
-  const mine = sharedIndexes(share);
-  for (let i = 0; i < paths.length; i++) {
-    if (!mine[i % share.of]) continue;
-    const rel = paths[i]!;
-    if (!isSafe(rel)) continue;
-    // Thousands of tiny stat calls: synchronous ones cost a fraction of promise-wrapped ones.
-    const info = lstatSync(`${out}/${rel}`, { throwIfNoEntry: false });
-    if (info === undefined) continue;
-    stats[i * 4] = info.isFile() ? 1 : 0;
-    stats[i * 4 + 1] = info.size;
-    stats[i * 4 + 2] = info.mtimeMs;
-    stats[i * 4 + 3] = info.ino;
+/** Paths a thread takes at once from `StatClaims`: a millisecond or two of `lstat`s. */
+const claimRun = 128;
+
+/** Claims for `count` paths, in shared memory: a worker thread may join in, and a thread may wait on another's run. */
+export function newStatClaims(count: number): StatClaims {
+  const runs = Math.ceil(count / claimRun);
+  const stats = new Float64Array(new SharedArrayBuffer(count * 4 * 8)).fill(-1);
+  return { stats, control: new Int32Array(new SharedArrayBuffer((1 + runs) * 4)), run: claimRun };
+}
+
+/**
+ * Looks at the paths of the runs this thread claims, until none is left (see `StatClaims`).
+ * With `stallMs`, it then waits for the runs other threads took; a run still not done after
+ * that long without progress (its thread failed or stalled) is looked at here as well.
+ */
+export function statClaimed(out: string, paths: readonly string[], isSafe: (rel: string) => boolean, claims: StatClaims, stallMs?: number): void {
+  const { stats, control, run } = claims;
+  const runs = Math.ceil(paths.length / run);
+  const statRun = (r: number): void => {
+    const end = Math.min(paths.length, (r + 1) * run);
+    for (let i = r * run; i < end; i++) {
+      const rel = paths[i]!;
+      if (!isSafe(rel)) continue;
+      // Thousands of tiny stat calls: synchronous ones cost a fraction of promise-wrapped ones.
+      const info = lstatSync(`${out}/${rel}`, { throwIfNoEntry: false });
+      if (info === undefined) continue;
+      stats[i * 4] = info.isFile() ? 1 : 0;
+      stats[i * 4 + 1] = info.size;
+      stats[i * 4 + 2] = info.mtimeMs;
+      stats[i * 4 + 3] = info.ino;
+    }
+    Atomics.store(control, 1 + r, 1);
+    Atomics.notify(control, 1 + r);
+  };
+  for (let r = Atomics.add(control, 0, 1); r < runs; r = Atomics.add(control, 0, 1)) statRun(r);
+  if (stallMs === undefined) return;
+  for (let r = 0; r < runs; r++) {
+    if (Atomics.load(control, 1 + r) === 1) continue;
+    if (Atomics.wait(control, 1 + r, 0, stallMs) === 'timed-out' && Atomics.load(control, 1 + r) === 0) statRun(r);
   }
-  return stats;
+}
+
+/** The scan of a manifest from its paths' stats (see `statClaimed`). */
+export function scanOf(read: ManifestRead, stats: Float64Array): OutputScan {
+  const files = new Map(read.paths.map((rel, i) => [rel, read.hashes[i]!]));
+  return { paths: read.paths, hashes: read.hashes, sizes: read.sizes, stats: Float64Array.from(stats), digest: manifestDigest(files) };
 }
 
 /**
  * Reads the manifest of `outDir` and looks at every file it lists that `isSafe` accepts (the
- * others are not looked at), or at those of `share` only. Thousands of `lstat`s: a large build
- * shares them with a worker thread (see `scanOutputSoon`).
+ * others are not looked at). Thousands of `lstat`s: a large build shares them with a worker
+ * thread (see `scanOutputSoon`).
  */
-export async function scanOutput(outDir: string, isSafe: (rel: string) => boolean = () => true, share: ScanShare = wholeScan): Promise<OutputScan> {
-  const out = path.resolve(outDir);
-  const { entries, paths, id } = await manifestFile(out);
-  const hashes = paths.map((rel) => entries.get(rel)!.hash);
-  const sizes = paths.map((rel) => entries.get(rel)!.size);
-  const stats = statShare(out, paths, isSafe, share);
-  const files = new Map(paths.map((rel, i) => [rel, hashes[i]!]));
-  return { paths, hashes, sizes, stats, digest: manifestDigest(files), manifestId: id };
-}
-
-/** The stats of one share of the output (what a worker thread sends back; see `joinScans`). */
-export async function scanShare(outDir: string, isSafe: (rel: string) => boolean, share: ScanShare): Promise<ShareScan> {
-  const out = path.resolve(outDir);
-  const { paths, id } = await manifestFile(out);
-  return { manifestId: id, stats: statShare(out, paths, isSafe, share) };
-}
-
-/**
- * Puts `other`'s share of the stats into `scan`, when both read the same manifest; false when
- * they did not (the folder changed between the two reads), and the scan must be made again.
- */
-export function joinScans(scan: OutputScan, other: ShareScan, share: ScanShare): boolean {
-  if (other.manifestId !== scan.manifestId || other.stats.length !== scan.stats.length) return false;
-  const theirs = sharedIndexes(share);
-  for (let i = 0; i < scan.paths.length; i++) if (theirs[i % share.of]) scan.stats.set(other.stats.subarray(i * 4, i * 4 + 4), i * 4);
-  return true;
-}
-
-/** For each residue modulo `share.of`, whether the share holds it. */
-function sharedIndexes(share: ScanShare): boolean[] {
-  return Array.from({ length: share.of }, (_, r) => share.parts.includes(r));
+export async function scanOutput(outDir: string, isSafe: (rel: string) => boolean = () => true): Promise<OutputScan> {
+  const read = readOutputManifest(outDir);
+  const claims = newStatClaims(read.paths.length);
+  statClaimed(read.out, read.paths, isSafe, claims);
+  return scanOf(read, claims.stats);
 }
 
 /**

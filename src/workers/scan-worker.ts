@@ -1,11 +1,12 @@
 /**
- * The worker thread that looks at its share of a large output folder's files (its manifest and
- * a `lstat` per file) while the build thread opens its cache and lists its seeds.
+ * The worker thread that looks at the files of a large output folder (an `lstat` each) while
+ * the build thread opens its cache and lists its seeds; the two share the paths run by run
+ * through shared memory (see `statClaimed`), so it sends nothing back.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { scanShare, type ScanShare } from '../output/output-manifest.js';
+import { workerData } from 'node:worker_threads';
+import { statClaimed } from '../output/output-manifest.js';
 import { isSafeOutputPath } from '../stages/write-site.js';
+import type { ScanWork } from './scan-in-worker.js';
 
-const { outDir, share } = workerData as { outDir: string; share: ScanShare };
-const scan = await scanShare(outDir, isSafeOutputPath, share);
-parentPort!.postMessage(scan, [scan.stats.buffer as ArrayBuffer]);
+const { out, paths, stats, control, run } = workerData as ScanWork;
+statClaimed(out, paths, isSafeOutputPath, { stats, control, run });

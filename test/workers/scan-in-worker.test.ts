@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentHash, joinScans, manifestName, manifestText, scanOutput, type ManifestEntry } from '../../src/output/output-manifest.js';
+import { contentHash, manifestName, manifestText, newStatClaims, readOutputManifest, scanOf, scanOutput, statClaimed, type ManifestEntry } from '../../src/output/output-manifest.js';
 import { isSafeOutputPath } from '../../src/stages/write-site.js';
-import { scanOutputSoon, scanShareInWorker } from '../../src/workers/scan-in-worker.js';
+import { scanOutputSoon, startScanWorker } from '../../src/workers/scan-in-worker.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'dateline-scan-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -35,15 +35,6 @@ describe('scanOutputSoon', () => {
     const out = outputOf(4000);
     const here = await scanOutput(out, isSafeOutputPath);
     expect(await scanOutputSoon(out)()).toEqual(here);
-    // The worker's share alone: the odd files, the others not looked at.
-    const odd = await scanShareInWorker(out, { of: 2, parts: [1] });
-    expect(odd.manifestId).toBe(here.manifestId);
-    expect([...odd.stats.subarray(4, 8)]).toEqual([...here.stats.subarray(4, 8)]);
-    expect([...odd.stats.subarray(0, 4)]).toEqual([-1, -1, -1, -1]);
-    // Joined with the even share, it is the whole scan.
-    const even = await scanOutput(out, isSafeOutputPath, { of: 2, parts: [0] });
-    expect(joinScans(even, odd, { of: 2, parts: [1] })).toBe(true);
-    expect(even).toEqual(here);
     expect(here.paths).toHaveLength(4001);
     const at = (rel: string) => [...here.stats.subarray(here.paths.indexOf(rel) * 4, here.paths.indexOf(rel) * 4 + 2)];
     expect(at('articles/a-0/index.html')).toEqual([1, 14]);
@@ -53,19 +44,40 @@ describe('scanOutputSoon', () => {
     expect(at('../outside.html')).toEqual([-1, -1]); // an unsafe path is never looked at
   }, 60_000);
 
+  it('lets the worker alone look at every file when the build thread comes late, with the same result', async () => {
+    const out = outputOf(3000);
+    const here = await scanOutput(out, isSafeOutputPath);
+    const read = readOutputManifest(out);
+    const claims = newStatClaims(read.paths.length);
+    const worker = startScanWorker({ out: read.out, paths: read.paths, ...claims });
+    // Until the worker has marked every run done.
+    const runs = Math.ceil(read.paths.length / claims.run);
+    for (let r = 0; r < runs; r++) Atomics.wait(claims.control, 1 + r, 0, 30_000);
+    await worker.terminate();
+    expect(Atomics.load(claims.control, 0)).toBeGreaterThanOrEqual(runs);
+    expect(scanOf(read, claims.stats)).toEqual(here);
+  }, 60_000);
+
   it('scans a small output without a worker, with the same result', async () => {
     const out = outputOf(20);
     expect(await scanOutputSoon(out)()).toEqual(await scanOutput(out, isSafeOutputPath));
     expect(await scanOutputSoon(path.join(root, 'no-such-folder'))()).toEqual(await scanOutput(path.join(root, 'no-such-folder')));
   });
 
-  it('scans again when the manifest changed between the two threads\' reads', async () => {
-    const out = outputOf(4000);
+  it('looks itself at the runs a stalled thread took and never finished', async () => {
+    const out = outputOf(1000);
     const here = await scanOutput(out, isSafeOutputPath);
-    const odd = await scanShareInWorker(out, { of: 2, parts: [1] });
-    writeFileSync(path.join(out, manifestName), manifestText(new Map([['articles/a-0/index.html', { hash: here.hashes[0]!, size: 14 }]])));
-    const even = await scanOutput(out, isSafeOutputPath, { of: 2, parts: [0] });
-    expect(joinScans(even, odd, { of: 2, parts: [1] })).toBe(false);
-    expect(await scanOutputSoon(out)()).toEqual(await scanOutput(out, isSafeOutputPath));
-  }, 60_000);
+    const read = readOutputManifest(out);
+    const claims = newStatClaims(read.paths.length);
+    // Another thread took the first two runs and stopped: they are never marked done.
+    claims.control[0] = 2;
+    statClaimed(read.out, read.paths, isSafeOutputPath, claims);
+    // A file of the first run (the first path, `../outside.html`, is never looked at).
+    expect(read.paths[10]).toMatch(/^articles\//);
+    expect(here.stats[10 * 4]).toBe(1);
+    expect(claims.stats[10 * 4]).toBe(-1);
+    // Waiting for them a short while, this thread looks at them too, and the scan is whole.
+    statClaimed(read.out, read.paths, isSafeOutputPath, claims, 20);
+    expect(scanOf(read, claims.stats)).toEqual(here);
+  });
 });
