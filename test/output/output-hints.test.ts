@@ -6,7 +6,7 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkOutput, contentHash, manifestName, manifestText, outputAfterWrite, readManifest, scanOutput, type ManifestEntry } from '../../src/output/output-manifest.js';
+import { checkOutput, contentHash, manifestDigest, manifestName, manifestText, outputAfterWrite, readManifest, scanOutput, type ManifestEntry } from '../../src/output/output-manifest.js';
 import { cleanupTemp, tempDir } from '../safety/seed-folders.js';
 
 afterAll(cleanupTemp);
@@ -65,6 +65,27 @@ describe('output hints', () => {
     const again = checkOutput(out, await scanOutput(out), safe, (d) => (d === after.digest ? after.hints : undefined));
     expect(again.rehashed).toBe(0);
     expect(again.intact.size).toBe(4);
+  });
+});
+
+describe('the digest of a manifest', () => {
+  it('is the same for the same entries however the manifest was written, and differs for other entries', async () => {
+    const { out, manifest } = folder(['b.html', 'a.html', 'c.html']);
+    const written = (await scanOutput(out)).digest;
+    expect(written).toBe(manifestDigest(manifest));
+    // The same entries with the lines out of order, and as a first-version JSON manifest.
+    const lines = manifestText(manifest).split('\n');
+    const swapped = [lines[0], lines[2]!.replace(/,$/, '') + ',', lines[1]!.replace(/,$/, '') + ',', lines[3]!.replace(/,$/, ''), ...lines.slice(4)].join('\n');
+    writeFileSync(path.join(out, manifestName), swapped);
+    expect(await readManifest(out)).toEqual(manifest);
+    expect((await scanOutput(out)).digest).toBe(written);
+    writeFileSync(path.join(out, manifestName), JSON.stringify({ generator: 'dateline', files: Object.fromEntries([...manifest].map(([k, v]) => [k, v])) }));
+    expect((await scanOutput(out)).digest).toBe(written);
+    // One size other: another digest.
+    const other = new Map(manifest).set('a.html', { ...manifest.get('a.html')!, size: 1 });
+    writeFileSync(path.join(out, manifestName), manifestText(other));
+    expect((await scanOutput(out)).digest).not.toBe(written);
+    expect((await scanOutput(out)).digest).toBe(manifestDigest(other));
   });
 });
 
