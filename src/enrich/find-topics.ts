@@ -5,6 +5,7 @@ import { indexSecondWords } from './second-words.js';
 import { capital, sentenceStart, tokenize, type Tokens } from './tokenize.js';
 import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
 import { articleZones, type ZoneWeights } from './article-zones.js';
+import { foldPlural } from './fold-plural.js';
 
 /** One topic of a taxonomy: its slug, display name and weighted terms. */
 export interface TopicDefinition {
@@ -67,19 +68,11 @@ export interface TopicOptions {
 /** Default topic options. */
 export const defaultTopicOptions = { minShare: 0.3, minScore: 6, minTerms: 3, max: 2 } satisfies TopicOptions;
 
-/** Folds plural endings so that `attacks` matches the term `attack`. */
-function stem(key: string): string {
-  if (key.charCodeAt(key.length - 1) !== 115 /* s */ || key.length <= 3) return key;
-  if (key.length > 4 && key.endsWith('ies')) return `${key.slice(0, -3)}y`;
-  if (key.length > 4 && (key.endsWith('sses') || key.endsWith('xes') || key.endsWith('ches') || key.endsWith('shes'))) return key.slice(0, -2);
-  if (!key.endsWith('ss')) return key.slice(0, -1);
-  return key;
-}
 
 /** The stemmed words of a token list, dashes left out. */
 function stemmedKeys(tokens: Tokens): string[] {
   const keys: string[] = [];
-  for (const key of tokens.keys) if (key !== '-') keys.push(stem(key));
+  for (const key of tokens.keys) if (key !== '-') keys.push(foldPlural(key));
   return keys;
 }
 
@@ -129,7 +122,7 @@ function surnames(zones: readonly Tokens[], isTerm: (word: string) => boolean): 
       for (let t = 0; t < length; t++) if ((flags[t]! & capital) === 0) names.delete(keys[t]!);
     }
   }
-  return new Set([...names].map(stem));
+  return new Set([...names].map(foldPlural));
 }
 
 /**
@@ -236,7 +229,7 @@ export function findTopics(
   const hits = new Map<number, Map<string, number>>();
   const inHeadline = new Set<number>();
   const zones = articleZones(words, topicZoneWeights);
-  const people = surnames(zones.slice(1).map((zone) => zone.tokens), (word) => matcher.phrases.has(stem(word)));
+  const people = surnames(zones.slice(1).map((zone) => zone.tokens), (word) => matcher.phrases.has(foldPlural(word)));
   let nameWeights: Map<string, number> | undefined;
   const senses = matcher.names.size > 0 ? nameSenses(zones.slice(1).map((zone) => zone.tokens), matcher.names) : null;
   for (let z = 0; z < zones.length; z++) {

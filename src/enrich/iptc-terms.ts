@@ -1,4 +1,6 @@
 import type { TopicDefinition } from './find-topics.js';
+import { foldPlural } from './fold-plural.js';
+import { tokenize } from './tokenize.js';
 
 /** One IPTC Media Topics concept: qcode, broader qcode (null at the top), English label, definition. */
 export type IptcConcept = readonly [string, string | null, string, string];
@@ -31,18 +33,29 @@ export function addIptcTerms(
   });
   const parent = new Map(concepts.map(([code, broader]) => [code, broader]));
   const added = topics.map(() => new Map<string, number>());
-  // A label another topic's hand-written terms claim (`software`, an industry under economy) is left to that topic.
-  const handWritten = new Set(topics.flatMap((t) => Object.keys(t.terms)));
+  // A label another topic's hand-written terms claim (`software`, an industry under economy) is
+  // left to that topic; so is one that differs from a hand-written term only by its plural
+  // (`bombings`, `aids`, `economics`): matching folds plurals, so both would be one term, the
+  // label's weight would win over the hand-written one, and `aid` would count for health.
+  const handWritten = new Set(topics.flatMap((t) => Object.keys(t.terms).map(foldedKey)));
   for (const [code, , label] of concepts) {
     let at: string | null | undefined = code;
     while (at && !topicOf.has(at)) at = parent.get(at);
     if (!at) continue;
     const topic = topicOf.get(at)!;
     for (const term of labelTerms(label)) {
-      if (!handWritten.has(term)) added[topic]!.set(term, options.labelWeight);
+      if (!handWritten.has(foldedKey(term))) added[topic]!.set(term, options.labelWeight);
     }
   }
   return topics.map((t, i) => ({ ...t, terms: { ...Object.fromEntries(added[i]!), ...t.terms } }));
+}
+
+/** A term as matching reads it: its words, plurals folded (`Hate crimes` → `hate crime`). */
+function foldedKey(term: string): string {
+  return tokenize(term)
+    .keys.filter((key) => key !== '-')
+    .map(foldPlural)
+    .join(' ');
 }
 
 /** `drama (literature)` → `drama`; `crime, law and justice` → `crime`, `law`, `justice`. */

@@ -36,6 +36,40 @@ describe('findTopics', () => {
     expect(t[0]).toBe('diplomacy');
   });
 
+  it('gives no business topic to a security story and no society topic to suicide bombings (securities and suicide misread)', () => {
+    const evidence = findTopics(
+      {
+        headline: 'Suicide bombings kill 20 at security checkpoint',
+        captions: [],
+        paragraphs: [
+          'Two suicide bombings killed 20 people at a security checkpoint, security officials said, and militants claimed the attack.',
+          'Security forces sealed off the area; the army said security would be tightened after the suicide attack.',
+        ],
+      } satisfies ArticleText,
+      ctx.topics,
+      // Every topic with any evidence, so a misread word shows even below the thresholds.
+      { minShare: 0, minScore: 0, minTerms: 1, max: 99 },
+    );
+    expect(evidence[0]!.topic).toBe('conflict-war-peace');
+    expect(evidence.map((e) => e.topic)).not.toContain('economy-business-finance');
+    expect(evidence.map((e) => e.topic)).not.toContain('society-human-rights');
+  });
+
+  // Bug: `hate crime` stood in both crime and society, so one phrase made a crime story a society story too.
+  it('counts a hate crime once, for crime (hate crime double-counted)', () => {
+    const evidence = findTopics(
+      {
+        headline: 'Police investigate shooting as a possible hate crime',
+        captions: [],
+        paragraphs: ['Police said the shooting was being investigated as a hate crime; a suspect was arrested on Friday.'],
+      } satisfies ArticleText,
+      ctx.topics,
+      { minShare: 0, minScore: 0, minTerms: 1, max: 99 },
+    );
+    expect(evidence[0]!.topic).toBe('crime-law-justice');
+    expect(evidence.find((e) => e.topic === 'society-human-rights')?.terms.some((t) => t.startsWith('hate crime')) ?? false).toBe(false);
+  });
+
   // [what the words are, headline, paragraphs, main topic expected]
   const vocabulary: Array<[string, string, string[], string]> = [
     ['a lawsuit said with a verb (sues, sued) is a court case', 'Network maker sues rival over phone name', ['The company sued its rival on Wednesday, saying the name of the phone infringes its rights.', 'A jury may hear the case next year, the plaintiff said.'], 'crime-law-justice'],

@@ -32,4 +32,21 @@ describe('IPTC Media Topics as topic evidence', () => {
     expect(termsOf('science-technology')).toHaveProperty(['software']);
     expect(termsOf('economy-business-finance')).not.toHaveProperty(['software']);
   });
+
+  // Bug: labels were compared with hand-written terms as written, but matching folds plurals, so
+  // IPTC's `aids` (health) made every `aid` (society) count for health too, `economics`
+  // (technology) every `economic`, and `bombings` (weight 1) overrode `bombing` (weight 3).
+  it('leaves a label that differs from a hand-written term only by its plural to that term (plural-folded label collision)', () => {
+    expect(termsOf('health')).not.toHaveProperty(['aids']);
+    expect(termsOf('science-technology')).not.toHaveProperty(['economics']);
+    expect(termsOf('conflict-war-peace')).not.toHaveProperty(['bombings']);
+    expect(termsOf('conflict-war-peace')['bombing']).toBe(3);
+  });
+
+  // Bug: IPTC's `securities` folds to `security`, so every security story counted for the economy.
+  it('does not read security as securities (securities folded to security)', () => {
+    // Weight 0: the taxonomy keeps IPTC's word out; its phrases (`securities market`) still count.
+    expect(termsOf('economy-business-finance')['securities']).toBe(0);
+    expect(termsOf('economy-business-finance')['securities market']).toBeGreaterThan(0);
+  });
 });
