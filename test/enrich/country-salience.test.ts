@@ -139,4 +139,14 @@ describe('country salience and readings (issue 11)', () => {
     // `made` stays a verb without the hyphen: Microsoft made an offer.
     expect(countries('Microsoft Bids for Yahoo', 'Microsoft made an offer for Yahoo on Friday.')).toEqual(['US']);
   });
+
+  it('keeps at most three countries: a fourth that clears the other rules is a side party (eighth pass)', () => {
+    const found = countries(
+      'Saudi envoy says Iran is arming rebels in Yemen',
+      'Saudi Arabia accused Iran on Tuesday of smuggling weapons to rebels in Yemen, where a Saudi-led coalition has fought since March.',
+      'The Saudi ambassador said Egypt had joined naval patrols off Yemen to stop the shipments, and that Egyptian ships had seized two boats.',
+      'Iran denies arming the rebels. Fighting in Yemen has killed thousands, and Egypt has warned of a threat to shipping in the Red Sea.',
+    );
+    expect(found).toEqual(['IR', 'YE', 'SA']);
+  });
 });
