@@ -68,7 +68,6 @@ export interface TopicOptions {
 /** Default topic options. */
 export const defaultTopicOptions = { minShare: 0.3, minScore: 6, minTerms: 3, max: 2 } satisfies TopicOptions;
 
-
 /** The stemmed words of a token list, dashes left out. */
 function stemmedKeys(tokens: Tokens): string[] {
   const keys: string[] = [];

@@ -40,9 +40,13 @@ export function scanOutputSoon(outDir: string): () => Promise<OutputScan> {
   };
 }
 
-/** Starts the scan worker on `work`; its failure only means the build thread does its runs. */
-export function startScanWorker(work: ScanWork): { terminate(): Promise<number> } {
-  const worker = startWorker(import.meta.url, 'scan-worker', { workerData: work });
-  worker.on('error', () => undefined);
-  return worker;
+/** Starts the scan worker on `work`; its failure, even to start, only means the build thread does its runs. */
+export function startScanWorker(work: ScanWork): { terminate(): Promise<number> } | null {
+  try {
+    const worker = startWorker(import.meta.url, 'scan-worker', { workerData: work });
+    worker.on('error', () => undefined);
+    return worker;
+  } catch {
+    return null;
+  }
 }

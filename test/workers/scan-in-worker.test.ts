@@ -49,7 +49,7 @@ describe('scanOutputSoon', () => {
     const here = await scanOutput(out, isSafeOutputPath);
     const read = readOutputManifest(out);
     const claims = newStatClaims(read.paths.length);
-    const worker = startScanWorker({ out: read.out, paths: read.paths, ...claims });
+    const worker = startScanWorker({ out: read.out, paths: read.paths, ...claims })!;
     // Until the worker has marked every run done.
     const runs = Math.ceil(read.paths.length / claims.run);
     for (let r = 0; r < runs; r++) Atomics.wait(claims.control, 1 + r, 0, 30_000);
