@@ -735,7 +735,7 @@ async function buildLocked(config: SiteConfig, hooks: BuildHooks): Promise<SiteR
   if (cache && reuse) {
     await stage('save cache', async () => {
       // The new output's digest and hints: kept files still match their old hints, new ones are looked at once.
-      const now = outputAfterWrite(out, written.manifest, written.fresh, output);
+      const now = outputAfterWrite(out, written.manifest, written.fresh, output, written.digest);
       cache.state.set(now.digest, { buildKey, report: build.report, pages: pageKeysText(reuse.pages), search: reuse.search, hints: now.hints });
       await cache.save();
     });

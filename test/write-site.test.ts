@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { manifestName, writeSite } from '../src/stages/write-site.js';
+import { inspectOutput, isSafeOutputPath, manifestName, writeSite } from '../src/stages/write-site.js';
+import { scanOutput } from '../src/output/output-manifest.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dateline-write-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -44,6 +45,28 @@ describe('writeSite', () => {
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>two</p>');
     expect(await writeSite(out, [{ path: 'index.html', contents: '<p>two</p>' }])).toMatchObject({ written: 0, unchanged: 1 });
     expect(existsSync(path.join(out, 'a/b.txt'))).toBe(false);
+  });
+
+  it('reports the digest of the manifest it wrote, the one the next scan finds, whichever way it committed', async () => {
+    const out = path.join(work, 'digest');
+    const scanned = async () => (await scanOutput(out, isSafeOutputPath)).digest;
+    const swap = await writeSite(out, files('one'));
+    expect(swap.mode).toBe('swap');
+    expect(swap.digest).toBe(await scanned());
+    // In place, a file changed beside a kept one: committed by a journal.
+    const journal = await writeSite(out, [{ path: 'index.html', contents: '<p>two</p>' }], { keep: new Set(['a/b.txt']), previous: await inspectOutput(out, isSafeOutputPath) });
+    expect(journal.mode).toBe('in-place');
+    expect(journal.digest).toBe(await scanned());
+    expect(journal.digest).not.toBe(swap.digest);
+    // Many new files beside a kept one: assembled beside the output and swapped in.
+    const many = Array.from({ length: 60 }, (_, i) => ({ path: `p/${i}.html`, contents: `<p>${i}</p>` }));
+    const assembled = await writeSite(out, many, { keep: new Set(['a/b.txt']), previous: await inspectOutput(out, isSafeOutputPath) });
+    expect(assembled.mode).toBe('swap');
+    expect(assembled.digest).toBe(await scanned());
+    // Nothing changed: the manifest is left as it was, and no digest is made.
+    const kept = new Set([...many.map((f) => f.path), 'a/b.txt']);
+    expect((await writeSite(out, [], { keep: kept, previous: await inspectOutput(out, isSafeOutputPath) })).digest).toBeNull();
+    expect(await scanned()).toBe(assembled.digest);
   });
 
   it('fails, leaving the previous site, when one write fails early among many (the error is never dropped)', async () => {

@@ -55,7 +55,7 @@ function manifestOf(text: string | null): Map<string, ManifestEntry> | null {
  */
 function parsedManifest(text: string | null): { readonly entries: Map<string, ManifestEntry> | null; readonly digest: string } {
   const written = text === null ? null : readWrittenManifest(text);
-  if (written !== null) return { entries: written.entries, digest: written.sorted ? textDigest(text!) : manifestDigest(written.entries) };
+  if (written !== null) return { entries: written.entries, digest: written.sorted ? manifestTextDigest(text!) : manifestDigest(written.entries) };
   const entries = text === null ? null : manifestByJson(text);
   return { entries, digest: manifestDigest(entries ?? new Map()) };
 }
@@ -136,10 +136,13 @@ export interface OutputState {
 
 /** A digest of a manifest's entries: the hash of the text `manifestText` makes of them. */
 export function manifestDigest(entries: ReadonlyMap<string, ManifestEntry>): string {
-  return textDigest(manifestText(entries));
+  return manifestTextDigest(manifestText(entries));
 }
 
-const textDigest = (text: string): string => hash('sha256', text, 'base64url').slice(0, 32);
+/** The digest of a manifest's text as `manifestText` made it (see `manifestDigest`), when it is at hand. */
+export function manifestTextDigest(text: string): string {
+  return hash('sha256', text, 'base64url').slice(0, 32);
+}
 
 /**
  * An output folder as found, nothing judged yet: its manifest (paths, hashes, sizes, in the
@@ -307,12 +310,14 @@ export function checkOutput(
  * The digest and hints of an output folder just written, without inspecting it again: files the
  * build left alone (or hard-linked) keep the hints they had, and only the files it wrote, or any
  * without a hint, are looked at. A wrong hint is never unsafe: the next build reads that file.
+ * `digest`, when the write made it from the manifest text it wrote, is taken as it is.
  */
 export function outputAfterWrite(
   outDir: string,
   manifest: ReadonlyMap<string, ManifestEntry>,
   fresh: ReadonlySet<string>,
   before: Pick<OutputState, 'paths' | 'hints'>,
+  digest: string | null = null,
 ): { readonly digest: string; readonly hints: OutputHints } {
   const out = path.resolve(outDir);
   const at = new Map(before.paths.map((rel, i) => [rel, i]));
@@ -333,5 +338,5 @@ export function outputAfterWrite(
       hints[i * 2 + 1] = info.ino;
     }
   });
-  return { digest: manifestDigest(manifest), hints };
+  return { digest: digest ?? manifestDigest(manifest), hints };
 }

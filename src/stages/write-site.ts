@@ -3,7 +3,7 @@ import { lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile 
 import path from 'node:path';
 import type { RenderedFile } from '../model/types.js';
 import { BuildError } from '../errors.js';
-import { contentHash, inspectOutput, manifestName, manifestText, readManifest, type ManifestEntry, type OutputState } from '../output/output-manifest.js';
+import { contentHash, inspectOutput, manifestName, manifestText, manifestTextDigest, readManifest, type ManifestEntry, type OutputState } from '../output/output-manifest.js';
 import { applyJournal, journalName, journalPlace, pendingDir, recoverJournal, writeJournal } from '../output/output-journal.js';
 
 export { inspectOutput, manifestName, type OutputState };
@@ -22,6 +22,8 @@ export interface WriteResult extends WriteStats {
   readonly manifest: ReadonlyMap<string, ManifestEntry>;
   /** The files this build wrote (all others were left or linked as they were: same inode and time). */
   readonly fresh: ReadonlySet<string>;
+  /** The digest of the manifest text it wrote (see `manifestDigest`); null when it left the manifest as it was. */
+  readonly digest: string | null;
 }
 
 /**
@@ -240,9 +242,10 @@ async function writeBySwap(out: string, files: Iterable<RenderedFile> | AsyncIte
       }
       entries.set(file.path, { hash, size: bytes.length });
     });
-    await writeFile(path.join(staging, manifestName), manifestText(entries));
+    const text = manifestText(entries);
+    await writeFile(path.join(staging, manifestName), text);
     await swapIn(out, staging);
-    return { written: fresh.size, unchanged, deleted: [...previous.files.keys()].filter((p) => !entries.has(p)).length, mode: 'swap', manifest: entries, fresh };
+    return { written: fresh.size, unchanged, deleted: [...previous.files.keys()].filter((p) => !entries.has(p)).length, mode: 'swap', manifest: entries, fresh, digest: manifestTextDigest(text) };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -297,23 +300,25 @@ async function writeInPlace(
     const stats = { written: moves.length, unchanged, deleted: deletions.length, manifest: sorted, fresh: new Set(moves.map(([, target]) => target)) };
     if (moves.length === 0 && deletions.length === 0 && previous.files.size > 0) {
       await rm(pending, { recursive: true, force: true });
-      return { ...stats, mode: 'in-place' };
+      return { ...stats, mode: 'in-place', digest: null };
     }
+    // The manifest's text, made once: written, and its digest kept for the next build.
+    const text = manifestText(sorted);
     if (options.fixed || smallChange(moves.length + deletions.length, sorted.size)) {
-      const journal = { moves, deletions, manifest: manifestText(sorted) };
+      const journal = { moves, deletions, manifest: text };
       await writeJournal(place, journal);
       await applyJournal(out, place, journal);
-      return { ...stats, mode: 'in-place' };
+      return { ...stats, mode: 'in-place', digest: manifestTextDigest(text) };
     }
-    await swapAssembled(out, sorted, moves, pending);
-    return { ...stats, mode: 'swap' };
+    await swapAssembled(out, sorted, text, moves, pending);
+    return { ...stats, mode: 'swap', digest: manifestTextDigest(text) };
   } finally {
     await rm(pending, { recursive: true, force: true });
   }
 }
 
 /** Builds the new folder beside the output from kept files (hard links) and pending ones (moved), and swaps it in. */
-async function swapAssembled(out: string, manifest: ReadonlyMap<string, ManifestEntry>, moves: ReadonlyArray<readonly [string, string]>, pending: string): Promise<void> {
+async function swapAssembled(out: string, manifest: ReadonlyMap<string, ManifestEntry>, text: string, moves: ReadonlyArray<readonly [string, string]>, pending: string): Promise<void> {
   const parent = path.dirname(out);
   const base = path.basename(out);
   const staging = path.join(parent, `.${base}.staging-${process.pid}`);
@@ -322,16 +327,14 @@ async function swapAssembled(out: string, manifest: ReadonlyMap<string, Manifest
   try {
     const folder = folderMaker();
     const moved = new Map(moves.map(([name, target]) => [target, name]));
-    const entries = new Map<string, ManifestEntry>();
-    for (const [rel, entry] of manifest) {
+    for (const rel of manifest.keys()) {
       const target = path.join(staging, rel);
       folder(path.dirname(target));
       const name = moved.get(rel);
       if (name === undefined) linkSync(path.join(out, rel), target);
       else renameSync(path.join(pending, name), target);
-      entries.set(rel, entry);
     }
-    await writeFile(path.join(staging, manifestName), manifestText(entries));
+    await writeFile(path.join(staging, manifestName), text);
     await swapIn(out, staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
