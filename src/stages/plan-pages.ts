@@ -165,6 +165,7 @@ export function planPages(input: PlanInput): PagePlan[] {
         inputs: () => ({
           site, path, url, heading: s.label, kind: s.kind, order, orders,
           groups: s.kind === 'country' ? links(s.groups).map((g) => ({ ...g, region: countryRegion(g.key) })) : links(s.groups),
+          ...(s.kind === 'country' ? { regionCounts: regionCounts(archive) } : {}),
         }),
       });
     }
@@ -214,6 +215,15 @@ export function planPages(input: PlanInput): PagePlan[] {
   plans.push({ path: 'robots.txt', template: 'text', view: 'text', inputs: () => ({ text: robots }) });
   for (const name of ['assets/style.css', 'assets/search.js', 'assets/favicon.svg']) plans.push({ path: name, template: 'asset', view: 'asset', inputs: () => ({ name }) });
   return plans;
+}
+
+/** Each region's distinct articles: an article about two countries of a region counts once for it. */
+function regionCounts(archive: Archive): Record<string, number> {
+  const counts: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const a of archive.articles) {
+    for (const region of new Set(a.countries.map(countryRegion))) counts[region] = (counts[region] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** What a search result shows under its title: the date, the countries and the first line. */

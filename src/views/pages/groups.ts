@@ -12,6 +12,11 @@ export interface GroupsPageInputs {
   readonly kind: 'country' | 'topic' | 'credit';
   /** The groups by name; countries carry their region. */
   readonly groups: readonly GroupLink[];
+  /**
+   * Countries only: each region's distinct articles. An article about two countries of one
+   * region counts once for it, so a region's count is not the sum of its countries'.
+   */
+  readonly regionCounts?: Readonly<Record<string, number>>;
   /** `name`: alphabetical (countries under their regions); `count`: most articles first. */
   readonly order: 'name' | 'count';
   /** The index's two orders: the URL of each. */
@@ -32,7 +37,7 @@ export function groupsPageView(inputs: GroupsPageInputs): unknown {
     // Regions with the most articles first; countries by name within a region.
     const regions = new Map<string, GroupLink[]>();
     for (const g of inputs.groups) regions.set(g.region ?? 'Other', [...(regions.get(g.region ?? 'Other') ?? []), g]);
-    const total = (gs: readonly GroupLink[]): number => gs.reduce((n, g) => n + g.count, 0);
+    const total = (gs: readonly GroupLink[]): number => inputs.regionCounts?.[gs[0]!.region ?? 'Other'] ?? gs.reduce((n, g) => n + g.count, 0);
     sections = [...regions.entries()]
       .sort(([a, x], [b, y]) => total(y) - total(x) || (a < b ? -1 : 1))
       .map(([region, gs], i) => ({ id: `region-${i + 1}`, heading: region, count: articleCount(total(gs)), groups: gs.map(entry) }));
