@@ -8,7 +8,7 @@
  *   options: --no-peers  --seed 42  --out-root DIR (default /dev/shm/dateline-bench-N)  --keep
  *            --parse-probe (slowest single-file parse, in process)  --big-file (adds a seed just under 5 MiB to the probe)
  *
- * Each round runs: dateline cold, no-change and +1 seed (pages only), Hugo, dateline cold,
+ * Each round runs: dateline cold, no-change (three builds in a row, their median) and +1 seed (pages only), Hugo, dateline cold,
  * no-change and +1 seed (with search), Hugo + Pagefind, then the floors (copying dateline's output,
  * reading the seeds). Every figure is the median over the rounds. dateline is timed as users run
  * it, `node lib/cli.js build` (package.json `bin`), never through tsx; `lib/` is compiled first
@@ -156,15 +156,31 @@ async function shell(name: string, command: string, out: string | null): Promise
   return { wallMs: run.wallMs, peakKiB: run.peakKiB, filesWritten: folder?.files ?? null, bytesWritten: folder?.bytes ?? null, bytesFromFolder: true, articles: null, cache: null, stages: new Map() };
 }
 
+/**
+ * A round's no-change figure: the median of `noChangeBuilds` no-change builds in a row. One
+ * build takes a third of a second, so a single one right after a cold build measures the
+ * machine settling (freeing the cold build's memory) as much as the build; every build is kept
+ * in the detail below the table.
+ */
+const noChangeBuilds = 3;
+const noChangeWalls = new Map<Mode, number[]>();
+
+async function noChange(mode: Mode): Promise<Sample> {
+  const runs: Sample[] = [];
+  for (let i = 0; i < noChangeBuilds; i++) runs.push(await dateline(mode, 'no-change'));
+  noChangeWalls.set(mode, [...(noChangeWalls.get(mode) ?? []), ...runs.map((r) => r.wallMs)]);
+  return [...runs].sort((a, b) => a.wallMs - b.wallMs)[(noChangeBuilds - 1) >> 1]!;
+}
+
 const peerCommand = (name: string): string => readFileSync(path.join(root, 'peers', `${name}.cmd`), 'utf8').trim();
 const floorOut = path.join(root, 'floor-copy');
 const steps: ReadonlyArray<{ key: string; run: () => Promise<Sample> }> = [
   { key: 'cold pages', run: () => dateline('pages', 'cold') },
-  { key: 'no-change pages', run: () => dateline('pages', 'no-change') },
+  { key: 'no-change pages', run: () => noChange('pages') },
   { key: '+1 seed pages', run: () => dateline('pages', '+1 seed') },
   ...(peers ? [{ key: 'hugo', run: () => shell('hugo', peerCommand('hugo'), path.join(root, 'peers/hugo-out')) }] : []),
   { key: 'cold search', run: () => dateline('search', 'cold') },
-  { key: 'no-change search', run: () => dateline('search', 'no-change') },
+  { key: 'no-change search', run: () => noChange('search') },
   { key: '+1 seed search', run: () => dateline('search', '+1 seed') },
   ...(peers ? [{ key: 'hugo-pagefind', run: () => shell('hugo + pagefind', peerCommand('hugo-pagefind'), path.join(root, 'peers/hugo-pagefind-out')) }] : []),
   { key: 'floor copy', run: () => shell('cp -r', `cp -r '${path.join(root, 'dateline-search/out')}' '${floorOut}'`, floorOut) },
@@ -254,6 +270,7 @@ const built = med('cold pages', 'articles');
 if (built !== null && built !== articles) console.log(`WARNING: the cold build made ${built} articles from ${articles} distinct stories.`);
 const plusOne = med('+1 seed pages', 'articles');
 if (built !== null && plusOne !== null) console.log(`+1 seed: ${path.basename(extraSource)} as ${extraName}, ${plusOne - built} more article(s).`);
+for (const [mode, walls] of noChangeWalls) console.log(`no-change builds, ${mode}, every one in run order (each round's figure is the median of its ${noChangeBuilds}): ${walls.map((w) => (w / 1000).toFixed(2)).join(', ')} s`);
 for (const key of ['no-change pages', '+1 seed pages', 'no-change search', '+1 seed search']) {
   const c = samples.get(key)!.at(-1)?.cache;
   if (c) console.log(`cache, ${key}: ${c.hits} hits, ${c.misses} misses`);
