@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { textKey } from './text-key.js';
 
 /** Every slug matches this: lower-case ASCII words joined by single hyphens. */
@@ -17,5 +17,5 @@ export function storyKey(headline: string, firstParagraph: string): string {
 
 /** `storyKey` of a headline and first paragraph already folded by `textKey`. */
 export function foldedStoryKey(head: string, lead: string): string {
-  return createHash('sha256').update(`${head}\n${lead}`).digest('hex').slice(0, 12);
+  return hash('sha256', `${head}\n${lead}`, 'hex').slice(0, 12);
 }
