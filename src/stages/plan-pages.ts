@@ -152,7 +152,7 @@ export function planPages(input: PlanInput): PagePlan[] {
     { label: 'Topics', indexUrl: urls.topics, groups: archive.topics, kind: 'topic', feeds: true },
     { label: 'Photo credits', indexUrl: urls.credits, groups: archive.credits, kind: 'credit', feeds: true },
   ] as const;
-  // Each region's distinct articles, made once for the two orders of the countries index.
+  // Each region's distinct articles, made once a build for the countries index by region.
   let regions: Record<string, number> | undefined;
   for (const s of sections) {
     // The index in two orders: by name (countries under their regions) at the index URL, by count under `by-count/`.
@@ -167,7 +167,8 @@ export function planPages(input: PlanInput): PagePlan[] {
         inputs: () => ({
           site, path, url, heading: s.label, kind: s.kind, order, orders,
           groups: s.kind === 'country' ? links(s.groups).map((g) => ({ ...g, region: countryRegion(g.key) })) : links(s.groups),
-          ...(s.kind === 'country' ? { regionCounts: (regions ??= regionCounts(archive)) } : {}),
+          // Only the index by region shows the regions' counts: the one by count does not depend on them.
+          ...(s.kind === 'country' && order === 'name' ? { regionCounts: (regions ??= regionCounts(archive)) } : {}),
         }),
       });
     }

@@ -7,8 +7,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/build.js';
+import { buildArchive, buildSite } from '../../src/build.js';
 import { countryRegion } from '../../src/enrich/country-regions.js';
+import { collateArchive } from '../../src/stages/collate-archive.js';
+import { planPages } from '../../src/stages/plan-pages.js';
+import { resolveConfig } from '../../src/config.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const out = mkdtempSync(path.join(tmpdir(), 'dateline-regions-'));
@@ -28,5 +31,15 @@ describe('region counts on the countries index', () => {
     const html = readFileSync(path.join(out, 'countries/index.html'), 'utf8');
     const shown = new Map([...html.matchAll(/<h2 id="region-\d+">([^<]+) <span class="count">(\d+) articles?<\/span><\/h2>/g)].map((m) => [m[1]!, Number(m[2])]));
     expect(shown).toEqual(distinct);
+  });
+
+  it('are an input of the index by region only: the index by count does not change with them', async () => {
+    const seedsDir = path.join(repo, 'seeds');
+    const built = await buildArchive({ seedsDir, search: false });
+    const names = { country: (c: string) => c, topic: (t: string) => t };
+    const plans = planPages({ config: resolveConfig({ seedsDir }), archive: collateArchive(built.articles, names), report: built.report, countryName: names.country, topicName: names.topic, buildDate: '2025-01-01' });
+    const inputsOf = (p: string): Record<string, unknown> => plans.find((x) => x.path === p)!.inputs() as Record<string, unknown>;
+    expect(inputsOf('countries/index.html').regionCounts).toBeDefined();
+    expect('regionCounts' in inputsOf('countries/by-count/index.html')).toBe(false);
   });
 });
