@@ -15,7 +15,7 @@ import type { PackStore } from './cache/pack-store.js';
 import { articleRecord } from './views/article-record.js';
 import { checkOutput, outputAfterWrite } from './output/output-manifest.js';
 import { hashInputs, hashText, type HashMemo } from './cache/stable-hash.js';
-import { bundleDir, distinctWords, searchParts, vocabularyRecord, wordsPartition } from './search/search-partitions.js';
+import { bundleDir, distinctWords, searchParts, vocabularyRecord, wordsPartition, type SearchParts } from './search/search-partitions.js';
 import { outputPath, urls } from './views/site-urls.js';
 import { BuildError } from './errors.js';
 import { availableParallelism } from 'node:os';
@@ -106,6 +106,8 @@ interface PlannedBuild {
   readonly memo: HashMemo;
   readonly countryName: (code: string) => string;
   readonly topicName: (slug: string) => string;
+  /** The archive cut into search bundles: once a build, for the search pages and the indexing. */
+  readonly searchParts: SearchParts;
 }
 
 type StageRunner = <T>(name: string, run: () => T | Promise<T>) => Promise<T>;
@@ -334,8 +336,9 @@ async function planStages(config: SiteConfig, stage: StageRunner, cache: BuildCa
     problems: diagnostics,
   };
   const buildDate = sourceDateEpoch(process.env.SOURCE_DATE_EPOCH) ?? archive.articles.find((a) => a.date)?.date ?? '1970-01-01';
-  const plans = await stage('plan pages', () => planPages({ config, archive, report, countryName, topicName, buildDate, memo, namesHash: names.hash }));
-  return { config, plans, report, articles: archive.articles, memo, countryName, topicName };
+  const parts = searchParts(archive.articles, config.searchBundleSize);
+  const plans = await stage('plan pages', () => planPages({ config, archive, report, countryName, topicName, buildDate, memo, namesHash: names.hash, searchParts: parts }));
+  return { config, plans, report, articles: archive.articles, memo, countryName, topicName, searchParts: parts };
 }
 
 /** Country and topic names: from the cache when enrichment was not needed, so the gazetteer stays unloaded. */
@@ -508,7 +511,7 @@ function reportStream(hooks: BuildHooks, clock: StreamClock, rest: string, total
 async function* indexSearch(build: PlannedBuild, fp: Fingerprints, reuse: Reuse | null): AsyncGenerator<RenderedFile> {
   const planAt = new Map(build.plans.filter((p) => p.search).map((p) => [p.path, p]));
   const members = new Map<string, Array<{ article: Article; plan: PagePlan }>>();
-  const { parts, partOf } = searchParts(build.articles, build.config.searchBundleSize);
+  const { parts, partOf } = build.searchParts;
   for (const article of build.articles) {
     const plan = planAt.get(outputPath(urls.article(article.slug)));
     if (!plan) continue;

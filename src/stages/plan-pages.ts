@@ -10,7 +10,7 @@ import type { GroupLink } from '../views/pages/home.js';
 import { countryRegion } from '../enrich/country-regions.js';
 import { leadOf } from '../model/lazy-fields.js';
 import { captionWithoutCredit } from '../text/text-key.js';
-import { searchBundles, searchParts, searchYear } from '../search/search-partitions.js';
+import { searchBundles, searchParts, searchYear, type SearchParts } from '../search/search-partitions.js';
 import { hashText, memoByText, memoDerived, type HashMemo } from '../cache/stable-hash.js';
 
 /** Inputs of page planning besides the archive. */
@@ -30,6 +30,8 @@ export interface PlanInput {
    * tables: with this hash, a page's key takes it instead of the text of the names.
    */
   readonly namesHash?: string;
+  /** The archive's search bundles, when the build has cut it already (by default they are cut here). */
+  readonly searchParts?: SearchParts;
 }
 
 /** What planning helpers share: the site settings and the name tables. */
@@ -207,7 +209,7 @@ export function planPages(input: PlanInput): PagePlan[] {
       path,
       template,
       view: 'search',
-      inputs: () => ({ site, path, url, title, countries: links(archive.countries), topics: links(archive.topics), bundles: (bundles ??= searchBundles(searchParts(archive.articles, config.searchBundleSize).parts)) }),
+      inputs: () => ({ site, path, url, title, countries: links(archive.countries), topics: links(archive.topics), bundles: (bundles ??= searchBundles((input.searchParts ?? searchParts(archive.articles, config.searchBundleSize)).parts)) }),
     });
   }
   plans.push(...feedPlans(ctx, input.buildDate, '', config.title, () => archive.articles.slice(0, 50)));
