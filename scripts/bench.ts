@@ -8,9 +8,10 @@
  *   options: --no-peers  --seed 42  --out-root DIR (default /dev/shm/dateline-bench-N)  --keep
  *            --parse-probe (slowest single-file parse, in process)  --big-file (adds a seed just under 5 MiB to the probe)
  *
- * Each round runs: dateline cold, no-change (three builds in a row, their median) and +1 seed (pages only), Hugo, dateline cold,
+ * Each round runs: dateline cold, no-change and +1 seed (pages only), Hugo, dateline cold,
  * no-change and +1 seed (with search), Hugo + Pagefind, then the floors (copying dateline's output,
- * reading the seeds). Every figure is the median over the rounds. dateline is timed as users run
+ * reading the seeds); a round's no-change figure is the median of three builds in a row. Every
+ * figure is the median over the rounds. dateline is timed as users run
  * it, `node lib/cli.js build` (package.json `bin`), never through tsx; `lib/` is compiled first
  * when a source is newer. Cold means no output folder and an empty cache folder; +1 seed copies
  * one extra seed file (generated with another corpus seed) into the seeds folder and rebuilds.
