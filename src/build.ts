@@ -301,7 +301,7 @@ async function planStages(config: SiteConfig, stage: StageRunner, cache: BuildCa
       const entries = other ? await other : null;
       if (entries) {
         shared.forEach((i, n) => {
-          results[i] = { article: fromEnrichEntry(entries[n]!, merged.articles[i]!), diagnostics: entries[n]!.diagnostics };
+          results[i] = { article: fromEnrichEntry(entries[n]!, merged.articles[i]!, 'now'), diagnostics: entries[n]!.diagnostics };
           // The thread's entry is what the cache keeps: it is not made again from the article.
           madeEntries.set(i, entries[n]!);
         });

@@ -202,15 +202,18 @@ export function toEnrichEntry(article: Article, diagnostics: readonly Diagnostic
 
 /**
  * The article of a cache entry, put back together with its text in its original key order.
- * Text the cache left unread stays unread, and so does the evidence until something reads it.
+ * Text the cache left unread stays unread, and so does the evidence until something reads it
+ * (`evidence: 'now'` reads it at once: for an article just enriched in a thread, whose every
+ * field a cold build reads, an accessor only costs: each is called and replaced by a value
+ * when the page is sent to the render thread).
  */
-export function fromEnrichEntry(entry: EnrichEntry, text: Pick<Article, 'headline' | 'captions' | 'paragraphs' | 'sources' | 'meta'>): Article {
+export function fromEnrichEntry(entry: EnrichEntry, text: Pick<Article, 'headline' | 'captions' | 'paragraphs' | 'sources' | 'meta'>, evidence: 'later' | 'now' = 'later'): Article {
   const fields = JSON.parse(entry.fields) as Record<string, unknown>;
   const keys = entry.keys.split(' ');
-  let evidence: Record<string, unknown> | undefined;
+  let parsed: Record<string, unknown> | undefined = evidence === 'now' ? (JSON.parse(entry.evidence) as Record<string, unknown>) : undefined;
   const lazy = unreadLoaders(text, keys.filter((k) => textFields.has(k)));
-  for (const k of keys) if (evidenceFields.has(k)) lazy[k] = () => (evidence ??= JSON.parse(entry.evidence) as Record<string, unknown>)[k];
-  return withFields<Article>(keys, (k) => (textFields.has(k) ? (text as Record<string, unknown>)[k] : fields[k]), lazy, leadOf(text));
+  if (parsed === undefined) for (const k of keys) if (evidenceFields.has(k)) lazy[k] = () => (parsed ??= JSON.parse(entry.evidence) as Record<string, unknown>)[k];
+  return withFields<Article>(keys, (k) => (textFields.has(k) ? (text as Record<string, unknown>)[k] : evidenceFields.has(k) ? parsed![k] : fields[k]), lazy, leadOf(text));
 }
 
 /** A seed's parse as a cache entry (see `ParseEntry`). */

@@ -40,6 +40,10 @@ describe('the enrichment thread', () => {
     articles.forEach((a, i) => {
       const local = enrichArticle(a, here);
       expect(fromEnrichEntry(entries[i]!, a)).toEqual(local.article);
+      // With the evidence read at once: the same article, with no accessor left to call.
+      const now = fromEnrichEntry(entries[i]!, a, 'now');
+      expect(now).toEqual(local.article);
+      expect(Object.values(Object.getOwnPropertyDescriptors(now)).filter((d) => d.get !== undefined)).toEqual([]);
       expect(entries[i]!.diagnostics).toEqual(local.diagnostics);
     });
   }, 120_000);
