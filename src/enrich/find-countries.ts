@@ -1,5 +1,6 @@
 import type { CountryEvidence } from '../model/types.js';
 import type { Gazetteer, PlaceEntry, PlaceKind } from './gazetteer.js';
+import type { PhraseTrie } from './phrase-index.js';
 import { afterComma, capital, isCapitalised, isTitleCase, sentenceStart, sliceTokens, tokenize, type Tokens } from './tokenize.js';
 import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
 import { articleZones, type ZoneKind, type ZoneWeights } from './article-zones.js';
@@ -409,27 +410,27 @@ function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surname
   const { keys, texts, flags } = tokens;
   const count = tokens.length;
   let shouting: boolean | undefined;
+  // The names that start at a word, shortest first: one walk down the trie fills it.
+  const ends: Array<NonNullable<PhraseTrie<readonly PlaceEntry[]>['phrase']>> = [];
   for (let i = 0; i < count; i++) {
     if ((flags[i]! & capital) === 0) continue;
-    const firstKey = keys[i]!;
-    const lengths = gaz.startLengths.get(firstKey);
-    if (!lengths) continue;
+    let node = gaz.trie.next.get(keys[i]!);
+    if (node === undefined) continue;
+    ends.length = 0;
+    for (let t = i + 1; node !== undefined; t++) {
+      if (node.phrase !== undefined) ends.push(node.phrase);
+      node = t < count ? node.next.get(keys[t]!) : undefined;
+    }
+    // Longest name first; a name whose readings all need another case (`US`, not `us`) gives way to a shorter one.
     let match: { key: string; entries: readonly PlaceEntry[]; end: number } | undefined;
-    const pair = i + 1 < count && gaz.secondWords.get(firstKey)?.has(keys[i + 1]!) === true;
-    for (const n of lengths) {
-      if (i + n > count || (n > 1 && !pair)) continue;
-      const key = n === 1 ? firstKey : keys.slice(i, i + n).join(' ');
-      const entries = gaz.phrases.get(key);
-      if (!entries) continue;
+    for (let e = ends.length - 1; e >= 0 && match === undefined; e--) {
+      const { key, words: n, value: entries } = ends[e]!;
       let usable: readonly PlaceEntry[] = entries;
-      if (entries.some((e) => e.exactCase !== null)) {
+      if (entries.some((entry) => entry.exactCase !== null)) {
         const written = texts.slice(i, i + n).map((t) => t.replace(/\./g, '')).join(' ');
-        usable = entries.filter((e) => e.exactCase === null || e.exactCase === written);
+        usable = entries.filter((entry) => entry.exactCase === null || entry.exactCase === written);
       }
-      if (usable.length > 0) {
-        match = { key, entries: usable, end: i + n };
-        break;
-      }
+      if (usable.length > 0) match = { key, entries: usable, end: i + n };
     }
     if (!match) continue;
     const start = i;

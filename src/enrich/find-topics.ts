@@ -1,7 +1,7 @@
 import type { TopicEvidence } from '../model/types.js';
 import type { ArticleText } from './find-countries.js';
-import { indexPhraseStarts, phraseLengthsAt, type PhraseTrie } from './phrase-index.js';
-import { indexSecondWords } from './second-words.js';
+import { indexPhrases, type PhraseTrie } from './phrase-index.js';
+import { longestPhraseAt } from './longest-phrase.js';
 import { capital, sentenceStart, tokenize, type Tokens } from './tokenize.js';
 import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
 import { articleZones, type ZoneWeights } from './article-zones.js';
@@ -21,15 +21,8 @@ export interface TopicMatcher {
   readonly topics: readonly TopicDefinition[];
   /** Stemmed phrase → the topics it counts for (empty for a blocker phrase, which only stops shorter matches). */
   readonly phrases: ReadonlyMap<string, ReadonlyArray<{ readonly topic: number; readonly weight: number; readonly term: string }>>;
-  readonly longestPhrase: number;
-  /** For each first stemmed word of a phrase, the word counts of the phrases it starts, longest first. */
-  readonly startLengths: ReadonlyMap<string, readonly number[]>;
-  /** The first two words of every phrase of two words or more: a cheap test before building longer keys. */
-  readonly startPairs: ReadonlySet<string>;
-  /** Every phrase as a word trie: matching walks it instead of trying each length. */
-  readonly trie: PhraseTrie;
-  /** First word → the second words of the longer phrases it starts: the pair test without joining strings. */
-  readonly secondWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** `phrases` as a word trie: matching walks it from each word instead of joining keys. */
+  readonly trie: PhraseTrie<ReadonlyArray<{ readonly topic: number; readonly weight: number; readonly term: string }>>;
   /** Stemmed word → the topics it counts for when it names a party or a body (`Labour`), not its subject. */
   readonly names: ReadonlyMap<string, ReadonlyArray<{ readonly topic: number; readonly weight: number; readonly term: string }>>;
 }
@@ -165,7 +158,6 @@ function capitalAt(tokens: Tokens, t: number): boolean {
 /** Compiles a taxonomy's terms into one phrase table, so matching is one pass over the tokens. */
 export function compileTopics(topics: readonly TopicDefinition[], options: CompileOptions = {}): TopicMatcher {
   const phrases = new Map<string, Array<{ topic: number; weight: number; term: string }>>();
-  let longestPhrase = 1;
   const termWords = new Set<string>();
   topics.forEach((topic, index) => {
     for (const [term, weight] of Object.entries(topic.terms)) {
@@ -173,7 +165,6 @@ export function compileTopics(topics: readonly TopicDefinition[], options: Compi
       const keys = stemmedKeys(tokenize(term));
       if (keys.length === 0) continue;
       for (const word of keys) termWords.add(word);
-      longestPhrase = Math.max(longestPhrase, keys.length);
       const key = keys.join(' ');
       const list = phrases.get(key) ?? [];
       if (!list.some((e) => e.topic === index)) list.push({ topic: index, weight, term });
@@ -198,8 +189,7 @@ export function compileTopics(topics: readonly TopicDefinition[], options: Compi
     });
     if (list.length > 0) names.set(keys[0]!, list);
   }
-  const index = indexPhraseStarts(phrases.keys(), { trie: true });
-  return { topics, phrases, ...index, trie: index.trie!, secondWords: indexSecondWords(index.startPairs), longestPhrase: Math.max(longestPhrase, index.longestPhrase), names };
+  return { topics, phrases, trie: indexPhrases(phrases), names };
 }
 
 /** Zone weights: the headline says most about the topic, then the lead, then the rest. */
@@ -239,24 +229,23 @@ export function findTopics(
     const named = senses ? nameReadings(zoneTokens, senses) : null;
     for (let i = 0; i < keys.length; i++) {
       // Longest phrase first, so `security council` is not also counted as `council`.
-      for (const n of phraseLengthsAt(matcher.trie, keys, i)) {
-        let entries = matcher.phrases.get(n === 1 ? keys[i]! : keys.slice(i, i + n).join(' '));
-        if (!entries) continue;
-        if (n === 1 && (names?.[i] || (people.size > 0 && people.has(keys[i]!)))) break;
-        // `Labour won the seat`: the party, not work.
-        if (n === 1 && named?.[i]) {
-          entries = matcher.names.get(keys[i]!)!;
-          for (const e of entries) (nameWeights ??= new Map()).set(e.term, e.weight);
-        }
-        for (const e of entries) {
-          if (z === 0) inHeadline.add(e.topic);
-          const terms = hits.get(e.topic) ?? new Map<string, number>();
-          terms.set(e.term, (terms.get(e.term) ?? 0) + weight);
-          hits.set(e.topic, terms);
-        }
-        i += n - 1;
-        break;
+      const phrase = longestPhraseAt(matcher.trie, keys, i);
+      if (phrase === undefined) continue;
+      const n = phrase.words;
+      let entries = phrase.value;
+      if (n === 1 && (names?.[i] || (people.size > 0 && people.has(keys[i]!)))) continue;
+      // `Labour won the seat`: the party, not work.
+      if (n === 1 && named?.[i]) {
+        entries = matcher.names.get(keys[i]!)!;
+        for (const e of entries) (nameWeights ??= new Map()).set(e.term, e.weight);
       }
+      for (const e of entries) {
+        if (z === 0) inHeadline.add(e.topic);
+        const terms = hits.get(e.topic) ?? new Map<string, number>();
+        terms.set(e.term, (terms.get(e.term) ?? 0) + weight);
+        hits.set(e.topic, terms);
+      }
+      i += n - 1;
     }
   }
   const scored = [...hits.entries()].map(([topic, terms]) => {
