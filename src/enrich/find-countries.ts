@@ -170,7 +170,9 @@ export function findCountryEvidence(
     zones.splice(1, 1, { tokens, kind: 'dateline', weight: options.datelineWeight }, { ...zones[1], tokens: sliceTokens(zones[1].tokens, tokens.length) });
   }
   const tokenized = zones.map(({ tokens, kind, weight }) => ({ tokens, kind, zoneWeight: weight, label: kind === 'body' ? '' : `${kind} ` }));
-  const surnames = standaloneNames(tokenized.map((z) => z.tokens), gazetteer);
+  // Read only when a country's name stands before a capitalised word (`Israel Santos`): rare.
+  let names: Set<string> | undefined;
+  const surnames = (): ReadonlySet<string> => (names ??= standaloneNames(tokenized.map((z) => z.tokens), gazetteer));
   const scanned = tokenized.map(({ tokens, kind, zoneWeight, label }, z) => ({ tokens, kind, zoneWeight, label, found: scanPlaces(tokens, gazetteer, z === 0 && isTitleCase(tokens), surnames, kind === 'dateline') }));
 
   // One sense per article: a name read as a person or as a US town keeps that reading everywhere.
@@ -405,7 +407,7 @@ function enumerationFactors(found: readonly Found[], tokens: Tokens): number[] {
 }
 
 /** Finds the place names in a token list, longest phrase first, with context rules applied. */
-function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surnames: ReadonlySet<string>, isDateline: boolean): Found[] {
+function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surnames: () => ReadonlySet<string>, isDateline: boolean): Found[] {
   const found: Found[] = [];
   const { keys, texts, flags } = tokens;
   const count = tokens.length;
@@ -522,13 +524,13 @@ function isFollowedByUsState(tokens: Tokens, at: number, gaz: Gazetteer, place: 
  * capitalised word that the article also uses on its own (`Santos said`) is a person. Returns
  * the `name surname` pair, or null.
  */
-function givenName(tokens: Tokens, end: number, gaz: Gazetteer, surnames: ReadonlySet<string>, isCountryName: boolean): string | null {
+function givenName(tokens: Tokens, end: number, gaz: Gazetteer, surnames: () => ReadonlySet<string>, isCountryName: boolean): string | null {
   if (!isCountryName || end >= tokens.length || (tokens.flags[end]! & capital) === 0) return null;
   const name = tokens.keys[end - 1]!;
   const after = tokens.keys[end]!;
   if (!gaz.personNames.has(name)) return null;
   if (gaz.featureWords.has(after) || gaz.placeQualifiers.has(after)) return null;
-  return surnames.has(after) ? `${name} ${after}` : null;
+  return surnames().has(after) ? `${name} ${after}` : null;
 }
 
 /**

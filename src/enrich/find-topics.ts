@@ -1,7 +1,6 @@
 import type { TopicEvidence } from '../model/types.js';
 import type { ArticleText } from './find-countries.js';
 import { indexPhrases, type PhraseTrie } from './phrase-index.js';
-import { longestPhraseAt } from './longest-phrase.js';
 import { capital, sentenceStart, tokenize, type Tokens } from './tokenize.js';
 import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
 import { articleZones, type ZoneWeights } from './article-zones.js';
@@ -69,19 +68,12 @@ function stemmedKeys(tokens: Tokens): string[] {
 }
 
 /**
- * For each stemmed word, whether it is written as part of a proper name inside a sentence
- * (`Steve Jobs`, `the Labour Party`): capitalised, not opening the sentence, next to another
- * capitalised word. Such a word names a person or a body, not the subject (`jobs`, `labour`).
+ * Whether word `t` is written as part of a proper name inside a sentence (`Steve Jobs`, `the
+ * Labour Party`): capitalised, not opening the sentence, after another capitalised word. Such a
+ * word names a person or a body, not the subject (`jobs`, `labour`).
  */
-function nameWords(tokens: Tokens): boolean[] {
-  const { keys, flags } = tokens;
-  const out: boolean[] = [];
-  const cap = (t: number): boolean => t >= 0 && t < keys.length && keys[t] !== '-' && (flags[t]! & capital) !== 0;
-  for (let t = 0; t < keys.length; t++) {
-    if (keys[t] === '-') continue;
-    out.push(cap(t) && (flags[t]! & sentenceStart) === 0 && cap(t - 1));
-  }
-  return out;
+function isNameWord(tokens: Tokens, t: number): boolean {
+  return capitalAt(tokens, t) && (tokens.flags[t]! & sentenceStart) === 0 && capitalAt(tokens, t - 1);
 }
 
 /**
@@ -137,17 +129,28 @@ function nameSenses(zones: readonly Tokens[], names: ReadonlyMap<string, unknown
 }
 
 /**
- * For each stemmed word of a zone, whether it is a capitalised word the article uses as a name
- * (see `nameSenses`) and stands on its own here: not before another capitalised word.
+ * Whether word `t` is a capitalised word the article uses as a name (see `nameSenses`) and
+ * stands on its own here: not before another capitalised word.
  */
-function nameReadings(tokens: Tokens, senses: ReadonlySet<string>): boolean[] {
-  const { keys } = tokens;
-  const out: boolean[] = [];
-  for (let t = 0; t < keys.length; t++) {
-    if (keys[t] === '-') continue;
-    out.push(capitalAt(tokens, t) && senses.has(keys[t]!) && !capitalAt(tokens, t + 1));
+function isNameReading(tokens: Tokens, t: number, senses: ReadonlySet<string>): boolean {
+  return capitalAt(tokens, t) && senses.has(tokens.keys[t]!) && !capitalAt(tokens, t + 1);
+}
+
+/**
+ * The longest term (or blocker) of `trie` that starts at word `t` (not a dash), or undefined:
+ * one walk down the trie over the stemmed words from there, dashes left out (`al-Qaeda` is
+ * `al qaeda`), with no key joined or array built.
+ */
+function longestTermAt<T>(trie: PhraseTrie<T>, tokens: Tokens, t: number): PhraseTrie<T>['phrase'] {
+  const { keys, length } = tokens;
+  let node = trie.next.get(foldPlural(keys[t]!));
+  let found: PhraseTrie<T>['phrase'];
+  for (let u = t + 1; node !== undefined; u++) {
+    if (node.phrase !== undefined) found = node.phrase;
+    while (u < length && keys[u] === '-') u++;
+    node = u < length ? node.next.get(foldPlural(keys[u]!)) : undefined;
   }
-  return out;
+  return found;
 }
 
 /** True when word `t` exists, is a word (not a dash) and is written with a capital. */
@@ -223,20 +226,19 @@ export function findTopics(
   const senses = matcher.names.size > 0 ? nameSenses(zones.slice(1).map((zone) => zone.tokens), matcher.names) : null;
   for (let z = 0; z < zones.length; z++) {
     const { tokens: zoneTokens, weight } = zones[z]!;
-    const keys = stemmedKeys(zoneTokens);
-    // In a headline every word may be capitalised: the name rule reads the other zones only.
-    const names = z > 0 ? nameWords(zoneTokens) : null;
-    const named = senses ? nameReadings(zoneTokens, senses) : null;
-    for (let i = 0; i < keys.length; i++) {
+    const { keys, length } = zoneTokens;
+    for (let t = 0; t < length; t++) {
+      if (keys[t] === '-') continue;
       // Longest phrase first, so `security council` is not also counted as `council`.
-      const phrase = longestPhraseAt(matcher.trie, keys, i);
+      const phrase = longestTermAt(matcher.trie, zoneTokens, t);
       if (phrase === undefined) continue;
       const n = phrase.words;
       let entries = phrase.value;
-      if (n === 1 && (names?.[i] || (people.size > 0 && people.has(keys[i]!)))) continue;
+      // In a headline every word may be capitalised: the name rule reads the other zones only.
+      if (n === 1 && ((z > 0 && isNameWord(zoneTokens, t)) || (people.size > 0 && people.has(foldPlural(keys[t]!))))) continue;
       // `Labour won the seat`: the party, not work.
-      if (n === 1 && named?.[i]) {
-        entries = matcher.names.get(keys[i]!)!;
+      if (n === 1 && senses && isNameReading(zoneTokens, t, senses)) {
+        entries = matcher.names.get(foldPlural(keys[t]!))!;
         for (const e of entries) (nameWeights ??= new Map()).set(e.term, e.weight);
       }
       for (const e of entries) {
@@ -245,7 +247,8 @@ export function findTopics(
         terms.set(e.term, (terms.get(e.term) ?? 0) + weight);
         hits.set(e.topic, terms);
       }
-      i += n - 1;
+      // On past the phrase's other words (and the dashes between them).
+      for (let k = 1; k < n; k++) do t++; while (keys[t] === '-');
     }
   }
   const scored = [...hits.entries()].map(([topic, terms]) => {
