@@ -276,7 +276,7 @@ export function findTopics(
       score: Math.round(score * 10) / 10,
       distinct: evidence.length,
       total,
-      terms: evidence.slice(0, 8).map(([term, add]) => `${term} ${Math.round(add * 10) / 10}`),
+      evidence,
     };
   });
   scored.sort((a, b) => b.score - a.score || (a.topic < b.topic ? -1 : 1));
@@ -290,5 +290,6 @@ export function findTopics(
   return scored
     .filter((s, i) => (i === 0 && s.score > 0) || (s.score >= top * options.minShare && s.score >= options.minScore && s.distinct >= options.minTerms))
     .slice(0, options.max)
-    .map(({ distinct: _, total: __, ...kept }) => kept);
+    // The evidence text is written for the topics kept only (of a dozen scored, one or two).
+    .map(({ topic, score, evidence }) => ({ topic, score, terms: evidence.slice(0, 8).map(([term, add]) => `${term} ${Math.round(add * 10) / 10}`) }));
 }
