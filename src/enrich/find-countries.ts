@@ -1,5 +1,6 @@
 import type { CountryEvidence } from '../model/types.js';
 import type { Gazetteer, PlaceEntry, PlaceKind } from './gazetteer.js';
+import type { PhraseTrie } from './phrase-index.js';
 import { afterComma, capital, isCapitalised, isTitleCase, sentenceStart, sliceTokens, tokenize, type Tokens } from './tokenize.js';
 import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
 import { articleZones, type ZoneKind, type ZoneWeights } from './article-zones.js';
@@ -169,7 +170,9 @@ export function findCountryEvidence(
     zones.splice(1, 1, { tokens, kind: 'dateline', weight: options.datelineWeight }, { ...zones[1], tokens: sliceTokens(zones[1].tokens, tokens.length) });
   }
   const tokenized = zones.map(({ tokens, kind, weight }) => ({ tokens, kind, zoneWeight: weight, label: kind === 'body' ? '' : `${kind} ` }));
-  const surnames = standaloneNames(tokenized.map((z) => z.tokens), gazetteer);
+  // Read only when a country's name stands before a capitalised word (`Israel Santos`): rare.
+  let names: Set<string> | undefined;
+  const surnames = (): ReadonlySet<string> => (names ??= standaloneNames(tokenized.map((z) => z.tokens), gazetteer));
   const scanned = tokenized.map(({ tokens, kind, zoneWeight, label }, z) => ({ tokens, kind, zoneWeight, label, found: scanPlaces(tokens, gazetteer, z === 0 && isTitleCase(tokens), surnames, kind === 'dateline') }));
 
   // One sense per article: a name read as a person or as a US town keeps that reading everywhere.
@@ -404,32 +407,32 @@ function enumerationFactors(found: readonly Found[], tokens: Tokens): number[] {
 }
 
 /** Finds the place names in a token list, longest phrase first, with context rules applied. */
-function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surnames: ReadonlySet<string>, isDateline: boolean): Found[] {
+function scanPlaces(tokens: Tokens, gaz: Gazetteer, isHeadline: boolean, surnames: () => ReadonlySet<string>, isDateline: boolean): Found[] {
   const found: Found[] = [];
   const { keys, texts, flags } = tokens;
   const count = tokens.length;
   let shouting: boolean | undefined;
+  // The names that start at a word, shortest first: one walk down the trie fills it.
+  const ends: Array<NonNullable<PhraseTrie<readonly PlaceEntry[]>['phrase']>> = [];
   for (let i = 0; i < count; i++) {
     if ((flags[i]! & capital) === 0) continue;
-    const firstKey = keys[i]!;
-    const lengths = gaz.startLengths.get(firstKey);
-    if (!lengths) continue;
+    let node = gaz.trie.next.get(keys[i]!);
+    if (node === undefined) continue;
+    ends.length = 0;
+    for (let t = i + 1; node !== undefined; t++) {
+      if (node.phrase !== undefined) ends.push(node.phrase);
+      node = t < count ? node.next.get(keys[t]!) : undefined;
+    }
+    // Longest name first; a name whose readings all need another case (`US`, not `us`) gives way to a shorter one.
     let match: { key: string; entries: readonly PlaceEntry[]; end: number } | undefined;
-    const pair = i + 1 < count && gaz.secondWords.get(firstKey)?.has(keys[i + 1]!) === true;
-    for (const n of lengths) {
-      if (i + n > count || (n > 1 && !pair)) continue;
-      const key = n === 1 ? firstKey : keys.slice(i, i + n).join(' ');
-      const entries = gaz.phrases.get(key);
-      if (!entries) continue;
+    for (let e = ends.length - 1; e >= 0 && match === undefined; e--) {
+      const { key, words: n, value: entries } = ends[e]!;
       let usable: readonly PlaceEntry[] = entries;
-      if (entries.some((e) => e.exactCase !== null)) {
+      if (entries.some((entry) => entry.exactCase !== null)) {
         const written = texts.slice(i, i + n).map((t) => t.replace(/\./g, '')).join(' ');
-        usable = entries.filter((e) => e.exactCase === null || e.exactCase === written);
+        usable = entries.filter((entry) => entry.exactCase === null || entry.exactCase === written);
       }
-      if (usable.length > 0) {
-        match = { key, entries: usable, end: i + n };
-        break;
-      }
+      if (usable.length > 0) match = { key, entries: usable, end: i + n };
     }
     if (!match) continue;
     const start = i;
@@ -521,13 +524,13 @@ function isFollowedByUsState(tokens: Tokens, at: number, gaz: Gazetteer, place: 
  * capitalised word that the article also uses on its own (`Santos said`) is a person. Returns
  * the `name surname` pair, or null.
  */
-function givenName(tokens: Tokens, end: number, gaz: Gazetteer, surnames: ReadonlySet<string>, isCountryName: boolean): string | null {
+function givenName(tokens: Tokens, end: number, gaz: Gazetteer, surnames: () => ReadonlySet<string>, isCountryName: boolean): string | null {
   if (!isCountryName || end >= tokens.length || (tokens.flags[end]! & capital) === 0) return null;
   const name = tokens.keys[end - 1]!;
   const after = tokens.keys[end]!;
   if (!gaz.personNames.has(name)) return null;
   if (gaz.featureWords.has(after) || gaz.placeQualifiers.has(after)) return null;
-  return surnames.has(after) ? `${name} ${after}` : null;
+  return surnames().has(after) ? `${name} ${after}` : null;
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { TopicEvidence } from '../model/types.js';
 import type { ArticleText } from './find-countries.js';
-import { indexPhraseStarts, phraseLengthsAt, type PhraseTrie } from './phrase-index.js';
-import { indexSecondWords } from './second-words.js';
+import { indexPhrases, type PhraseTrie } from './phrase-index.js';
 import { capital, sentenceStart, tokenize, type Tokens } from './tokenize.js';
 import { tokenizeArticle, type ArticleTokens } from './tokenize-article.js';
 import { articleZones, type ZoneWeights } from './article-zones.js';
@@ -21,15 +20,8 @@ export interface TopicMatcher {
   readonly topics: readonly TopicDefinition[];
   /** Stemmed phrase → the topics it counts for (empty for a blocker phrase, which only stops shorter matches). */
   readonly phrases: ReadonlyMap<string, ReadonlyArray<{ readonly topic: number; readonly weight: number; readonly term: string }>>;
-  readonly longestPhrase: number;
-  /** For each first stemmed word of a phrase, the word counts of the phrases it starts, longest first. */
-  readonly startLengths: ReadonlyMap<string, readonly number[]>;
-  /** The first two words of every phrase of two words or more: a cheap test before building longer keys. */
-  readonly startPairs: ReadonlySet<string>;
-  /** Every phrase as a word trie: matching walks it instead of trying each length. */
-  readonly trie: PhraseTrie;
-  /** First word → the second words of the longer phrases it starts: the pair test without joining strings. */
-  readonly secondWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** `phrases` as a word trie: matching walks it from each word instead of joining keys. */
+  readonly trie: PhraseTrie<ReadonlyArray<{ readonly topic: number; readonly weight: number; readonly term: string }>>;
   /** Stemmed word → the topics it counts for when it names a party or a body (`Labour`), not its subject. */
   readonly names: ReadonlyMap<string, ReadonlyArray<{ readonly topic: number; readonly weight: number; readonly term: string }>>;
 }
@@ -76,19 +68,12 @@ function stemmedKeys(tokens: Tokens): string[] {
 }
 
 /**
- * For each stemmed word, whether it is written as part of a proper name inside a sentence
- * (`Steve Jobs`, `the Labour Party`): capitalised, not opening the sentence, next to another
- * capitalised word. Such a word names a person or a body, not the subject (`jobs`, `labour`).
+ * Whether word `t` is written as part of a proper name inside a sentence (`Steve Jobs`, `the
+ * Labour Party`): capitalised, not opening the sentence, after another capitalised word. Such a
+ * word names a person or a body, not the subject (`jobs`, `labour`).
  */
-function nameWords(tokens: Tokens): boolean[] {
-  const { keys, flags } = tokens;
-  const out: boolean[] = [];
-  const cap = (t: number): boolean => t >= 0 && t < keys.length && keys[t] !== '-' && (flags[t]! & capital) !== 0;
-  for (let t = 0; t < keys.length; t++) {
-    if (keys[t] === '-') continue;
-    out.push(cap(t) && (flags[t]! & sentenceStart) === 0 && cap(t - 1));
-  }
-  return out;
+function isNameWord(tokens: Tokens, t: number): boolean {
+  return capitalAt(tokens, t) && (tokens.flags[t]! & sentenceStart) === 0 && capitalAt(tokens, t - 1);
 }
 
 /**
@@ -144,17 +129,28 @@ function nameSenses(zones: readonly Tokens[], names: ReadonlyMap<string, unknown
 }
 
 /**
- * For each stemmed word of a zone, whether it is a capitalised word the article uses as a name
- * (see `nameSenses`) and stands on its own here: not before another capitalised word.
+ * Whether word `t` is a capitalised word the article uses as a name (see `nameSenses`) and
+ * stands on its own here: not before another capitalised word.
  */
-function nameReadings(tokens: Tokens, senses: ReadonlySet<string>): boolean[] {
-  const { keys } = tokens;
-  const out: boolean[] = [];
-  for (let t = 0; t < keys.length; t++) {
-    if (keys[t] === '-') continue;
-    out.push(capitalAt(tokens, t) && senses.has(keys[t]!) && !capitalAt(tokens, t + 1));
+function isNameReading(tokens: Tokens, t: number, senses: ReadonlySet<string>): boolean {
+  return capitalAt(tokens, t) && senses.has(tokens.keys[t]!) && !capitalAt(tokens, t + 1);
+}
+
+/**
+ * The longest term (or blocker) of `trie` that starts at word `t` (not a dash), or undefined:
+ * one walk down the trie over the stemmed words from there, dashes left out (`al-Qaeda` is
+ * `al qaeda`), with no key joined or array built.
+ */
+function longestTermAt<T>(trie: PhraseTrie<T>, tokens: Tokens, t: number): PhraseTrie<T>['phrase'] {
+  const { keys, length } = tokens;
+  let node = trie.next.get(foldPlural(keys[t]!));
+  let found: PhraseTrie<T>['phrase'];
+  for (let u = t + 1; node !== undefined; u++) {
+    if (node.phrase !== undefined) found = node.phrase;
+    while (u < length && keys[u] === '-') u++;
+    node = u < length ? node.next.get(foldPlural(keys[u]!)) : undefined;
   }
-  return out;
+  return found;
 }
 
 /** True when word `t` exists, is a word (not a dash) and is written with a capital. */
@@ -165,7 +161,6 @@ function capitalAt(tokens: Tokens, t: number): boolean {
 /** Compiles a taxonomy's terms into one phrase table, so matching is one pass over the tokens. */
 export function compileTopics(topics: readonly TopicDefinition[], options: CompileOptions = {}): TopicMatcher {
   const phrases = new Map<string, Array<{ topic: number; weight: number; term: string }>>();
-  let longestPhrase = 1;
   const termWords = new Set<string>();
   topics.forEach((topic, index) => {
     for (const [term, weight] of Object.entries(topic.terms)) {
@@ -173,7 +168,6 @@ export function compileTopics(topics: readonly TopicDefinition[], options: Compi
       const keys = stemmedKeys(tokenize(term));
       if (keys.length === 0) continue;
       for (const word of keys) termWords.add(word);
-      longestPhrase = Math.max(longestPhrase, keys.length);
       const key = keys.join(' ');
       const list = phrases.get(key) ?? [];
       if (!list.some((e) => e.topic === index)) list.push({ topic: index, weight, term });
@@ -198,8 +192,7 @@ export function compileTopics(topics: readonly TopicDefinition[], options: Compi
     });
     if (list.length > 0) names.set(keys[0]!, list);
   }
-  const index = indexPhraseStarts(phrases.keys(), { trie: true });
-  return { topics, phrases, ...index, trie: index.trie!, secondWords: indexSecondWords(index.startPairs), longestPhrase: Math.max(longestPhrase, index.longestPhrase), names };
+  return { topics, phrases, trie: indexPhrases(phrases), names };
 }
 
 /** Zone weights: the headline says most about the topic, then the lead, then the rest. */
@@ -233,30 +226,29 @@ export function findTopics(
   const senses = matcher.names.size > 0 ? nameSenses(zones.slice(1).map((zone) => zone.tokens), matcher.names) : null;
   for (let z = 0; z < zones.length; z++) {
     const { tokens: zoneTokens, weight } = zones[z]!;
-    const keys = stemmedKeys(zoneTokens);
-    // In a headline every word may be capitalised: the name rule reads the other zones only.
-    const names = z > 0 ? nameWords(zoneTokens) : null;
-    const named = senses ? nameReadings(zoneTokens, senses) : null;
-    for (let i = 0; i < keys.length; i++) {
+    const { keys, length } = zoneTokens;
+    for (let t = 0; t < length; t++) {
+      if (keys[t] === '-') continue;
       // Longest phrase first, so `security council` is not also counted as `council`.
-      for (const n of phraseLengthsAt(matcher.trie, keys, i)) {
-        let entries = matcher.phrases.get(n === 1 ? keys[i]! : keys.slice(i, i + n).join(' '));
-        if (!entries) continue;
-        if (n === 1 && (names?.[i] || (people.size > 0 && people.has(keys[i]!)))) break;
-        // `Labour won the seat`: the party, not work.
-        if (n === 1 && named?.[i]) {
-          entries = matcher.names.get(keys[i]!)!;
-          for (const e of entries) (nameWeights ??= new Map()).set(e.term, e.weight);
-        }
-        for (const e of entries) {
-          if (z === 0) inHeadline.add(e.topic);
-          const terms = hits.get(e.topic) ?? new Map<string, number>();
-          terms.set(e.term, (terms.get(e.term) ?? 0) + weight);
-          hits.set(e.topic, terms);
-        }
-        i += n - 1;
-        break;
+      const phrase = longestTermAt(matcher.trie, zoneTokens, t);
+      if (phrase === undefined) continue;
+      const n = phrase.words;
+      let entries = phrase.value;
+      // In a headline every word may be capitalised: the name rule reads the other zones only.
+      if (n === 1 && ((z > 0 && isNameWord(zoneTokens, t)) || (people.size > 0 && people.has(foldPlural(keys[t]!))))) continue;
+      // `Labour won the seat`: the party, not work.
+      if (n === 1 && senses && isNameReading(zoneTokens, t, senses)) {
+        entries = matcher.names.get(foldPlural(keys[t]!))!;
+        for (const e of entries) (nameWeights ??= new Map()).set(e.term, e.weight);
       }
+      for (const e of entries) {
+        if (z === 0) inHeadline.add(e.topic);
+        const terms = hits.get(e.topic) ?? new Map<string, number>();
+        terms.set(e.term, (terms.get(e.term) ?? 0) + weight);
+        hits.set(e.topic, terms);
+      }
+      // On past the phrase's other words (and the dashes between them).
+      for (let k = 1; k < n; k++) do t++; while (keys[t] === '-');
     }
   }
   const scored = [...hits.entries()].map(([topic, terms]) => {
@@ -284,7 +276,7 @@ export function findTopics(
       score: Math.round(score * 10) / 10,
       distinct: evidence.length,
       total,
-      terms: evidence.slice(0, 8).map(([term, add]) => `${term} ${Math.round(add * 10) / 10}`),
+      evidence,
     };
   });
   scored.sort((a, b) => b.score - a.score || (a.topic < b.topic ? -1 : 1));
@@ -298,5 +290,6 @@ export function findTopics(
   return scored
     .filter((s, i) => (i === 0 && s.score > 0) || (s.score >= top * options.minShare && s.score >= options.minScore && s.distinct >= options.minTerms))
     .slice(0, options.max)
-    .map(({ distinct: _, total: __, ...kept }) => kept);
+    // The evidence text is written for the topics kept only (of a dozen scored, one or two).
+    .map(({ topic, score, evidence }) => ({ topic, score, terms: evidence.slice(0, 8).map(([term, add]) => `${term} ${Math.round(add * 10) / 10}`) }));
 }

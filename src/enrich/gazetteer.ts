@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { indexPhraseStarts } from './phrase-index.js';
-import { indexSecondWords } from './second-words.js';
+import { indexPhrases, type PhraseTrie } from './phrase-index.js';
 import { foldWord, tokenize } from './tokenize.js';
 
 /** What kind of name a gazetteer entry is; it sets how much one mention counts. */
@@ -19,13 +18,8 @@ export interface PlaceEntry {
 /** Names of places keyed by their folded token phrase, plus the tables context rules read. */
 export interface Gazetteer {
   readonly phrases: ReadonlyMap<string, readonly PlaceEntry[]>;
-  readonly longestPhrase: number;
-  /** For each first word of a name, the token lengths of the names it starts, longest first. */
-  readonly startLengths: ReadonlyMap<string, readonly number[]>;
-  /** The first two words of every name of two words or more: a cheap test before building longer keys. */
-  readonly startPairs: ReadonlySet<string>;
-  /** First word → the second words of the longer names it starts: the pair test without joining strings. */
-  readonly secondWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** `phrases` as a word trie: a scan walks it from each capitalised word instead of joining keys. */
+  readonly trie: PhraseTrie<readonly PlaceEntry[]>;
   readonly countryNames: ReadonlyMap<string, string>;
   readonly personNames: ReadonlySet<string>;
   readonly featureWords: ReadonlySet<string>;
@@ -181,14 +175,10 @@ export function buildGazetteer(): Gazetteer {
     if (kept.length < list.length) phrases.set(key, kept);
   }
 
-  const { longestPhrase, startLengths, startPairs } = indexPhraseStarts(phrases.keys());
   const fold = (words: readonly string[]): Set<string> => new Set(words.map(foldWord));
   return {
     phrases,
-    longestPhrase,
-    startLengths,
-    startPairs,
-    secondWords: indexSecondWords(startPairs),
+    trie: indexPhrases(phrases),
     countryNames,
     personNames: fold(table.personNames),
     featureWords: fold(table.featureWords),

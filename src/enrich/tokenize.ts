@@ -115,6 +115,7 @@ export function tokenize(text: string): Tokens {
     const from = i;
     let plain = true; // lower-case ASCII letters and digits only: the word is its own key
     let ascii = true;
+    let marked = false; // an inner dot or apostrophe: the key leaves it out, a possessive goes
     for (;;) {
       while (i < n) {
         const d = text.charCodeAt(i);
@@ -131,6 +132,7 @@ export function tokenize(text: string): Tokens {
       const joint = text.charCodeAt(i);
       if ((joint === dot || joint === apostrophe || joint === rightQuote) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) {
         plain = false;
+        marked = true;
         if (joint === rightQuote) ascii = false;
         i++;
         continue;
@@ -144,12 +146,16 @@ export function tokenize(text: string): Tokens {
       word = text.slice(from, i);
       endsSentence = word.length > 1 && !abbreviation.test(word) && !innerDot.test(word);
       if (endsSentence) word = word.slice(0, -1);
-      else plain = false;
+      else {
+        plain = false;
+        marked = true;
+      }
     } else {
       word = text.slice(from, i);
     }
-    if (!plain && (word.includes("'") || word.includes('\u2019'))) word = word.replace(possessive, '');
-    const key = plain ? word : ascii ? asciiFold(word) : foldWord(word);
+    if (marked && (word.includes("'") || word.includes('\u2019'))) word = word.replace(possessive, '');
+    // A capitalised ASCII word without marks only needs lower case.
+    const key = plain ? word : !ascii ? foldWord(word) : marked ? asciiFold(word) : word.toLowerCase();
     keys.push(key);
     texts.push(word);
     flags.push((start ? sentenceStart : 0) | (comma ? afterComma : 0) | (!plain && isCapitalised(word) ? capital : 0));

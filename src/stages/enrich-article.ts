@@ -38,10 +38,10 @@ export function enrichArticle(article: MergedArticle & { readonly key: string },
     : countryEvidence.map((e) => e.country);
 
   const evidence = findTopics(article, ctx.topics, undefined, words);
-  const known = new Set(ctx.topics.topics.map((t) => t.slug));
+  const known = meta.topics ? new Set(ctx.topics.topics.map((t) => t.slug)) : null;
   const topics = meta.topics
     ? meta.topics.filter((slug) => {
-        if (known.has(slug)) return true;
+        if (known!.has(slug)) return true;
         diagnostics.push({ ...where, severity: 'error', rule: 'front-matter-schema', message: `front matter key "topics": "${slug}" is not in the taxonomy` });
         return false;
       })
@@ -49,21 +49,26 @@ export function enrichArticle(article: MergedArticle & { readonly key: string },
 
   let date: string | null = meta.date ?? null;
   let dateSource: DateSource | null = date ? 'front-matter' : null;
-  const photoCaption = article.captions.find((c) => findDate(c) !== null);
-  const photoDate = photoCaption === undefined ? null : findDate(photoCaption);
+  let photoCaption: string | undefined;
+  let photoDate: string | null = null;
+  for (const c of article.captions) {
+    photoDate = findDate(c);
+    if (photoDate !== null) {
+      photoCaption = c;
+      break;
+    }
+  }
   const dateline = article.paragraphs[0] === undefined ? null : findDateline(article.paragraphs[0]);
+  // The first full date of the body, looked for once though two rules may ask.
+  let bodyDate: string | null | undefined;
+  const firstBodyDate = (): string | null => (bodyDate === undefined ? (bodyDate = firstDate(article.paragraphs)) : bodyDate);
   if (!date) {
-    date = datelineDate(dateline, article.paragraphs, photoDate);
+    date = datelineDate(dateline, firstBodyDate, photoDate);
     if (date) dateSource = 'dateline';
   }
   if (!date) {
-    for (const p of article.paragraphs) {
-      date = findDate(p);
-      if (date) {
-        dateSource = 'body';
-        break;
-      }
-    }
+    date = firstBodyDate();
+    if (date) dateSource = 'body';
   }
   // "Gunmen ambushed a patrol Thursday" under a photo of Wednesday 5 March: 6 March. Not for an
   // archive photo, whose date is not the story's.
@@ -113,13 +118,22 @@ export function normaliseCredit(credit: string, aliases: ReadonlyMap<string, str
   return aliases.get(text.toLowerCase()) ?? (text || collapseSpace(credit));
 }
 
+/** The first full date written in any of `texts`, or null. */
+function firstDate(texts: readonly string[]): string | null {
+  for (const text of texts) {
+    const date = findDate(text);
+    if (date !== null) return date;
+  }
+  return null;
+}
+
 /**
  * The date of a wire dateline (`BEIRUT, March 5 (Reuters) -`) in the first paragraph, its year
  * taken from the photo's date or else the first full date in the body; null without either.
  */
-function datelineDate(line: Dateline | null, paragraphs: readonly string[], photoDate: string | null): string | null {
+function datelineDate(line: Dateline | null, firstBodyDate: () => string | null, photoDate: string | null): string | null {
   if (line?.month === undefined || line.day === undefined) return null;
-  const year = (photoDate ?? paragraphs.map(findDate).find((d) => d !== null) ?? '').slice(0, 4);
+  const year = (photoDate ?? firstBodyDate() ?? '').slice(0, 4);
   if (!year) return null;
   const d = new Date(Date.UTC(Number(year), line.month, line.day));
   return d.getUTCMonth() === line.month ? d.toISOString().slice(0, 10) : null;
